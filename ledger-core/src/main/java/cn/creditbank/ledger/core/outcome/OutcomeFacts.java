@@ -1,0 +1,29 @@
+package cn.creditbank.ledger.core.outcome;
+
+import cn.creditbank.ledger.core.catalogue.UnitKind;
+import cn.creditbank.ledger.core.shared.InstitutionCode;
+import cn.creditbank.ledger.core.shared.Require;
+import cn.creditbank.ledger.core.shared.Score;
+import cn.creditbank.ledger.core.shared.UnitCode;
+
+import java.time.LocalDate;
+
+/**
+ * What an issuer reports about one learning outcome. Two reports with the same external reference are the same
+ * outcome only when these facts are equal (a retry); otherwise the second is a conflict.
+ */
+public record OutcomeFacts(UnitKind kind, UnitCode unitCode, InstitutionCode issuer, String externalRef,
+                           LocalDate date, Score score, Integer hours, String level, String certificateNo,
+                           LocalDate validUntil) {
+
+    public OutcomeFacts {
+        Require.present(kind, "kind");
+        Require.present(unitCode, "unitCode");
+        Require.present(issuer, "issuer");
+        externalRef = Require.text(externalRef, "externalRef");
+        Require.present(date, "date");
+        Require.notNegative(hours, "hours");
+        level = level == null || level.isBlank() ? null : level.strip();
+        certificateNo = certificateNo == null || certificateNo.isBlank() ? null : certificateNo.strip();
+    }
+}

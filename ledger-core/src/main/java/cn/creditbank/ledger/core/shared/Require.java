@@ -1,0 +1,38 @@
+package cn.creditbank.ledger.core.shared;
+
+import java.math.BigDecimal;
+
+/** Small argument checks for value types, each refusing with {@link ErrorCode#VALIDATION_FAILED} or a specific code. */
+public final class Require {
+
+    private Require() {
+    }
+
+    public static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " must not be blank");
+        }
+        return value.strip();
+    }
+
+    public static <T> T present(T value, String field) {
+        if (value == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " is required");
+        }
+        return value;
+    }
+
+    public static BigDecimal notNegative(BigDecimal value, String field) {
+        if (value != null && value.signum() < 0) {
+            throw new DomainException(ErrorCode.NEGATIVE_VALUE, field + " must not be negative");
+        }
+        return value;
+    }
+
+    public static Integer notNegative(Integer value, String field) {
+        if (value != null && value < 0) {
+            throw new DomainException(ErrorCode.NEGATIVE_VALUE, field + " must not be negative");
+        }
+        return value;
+    }
+}
