@@ -1,0 +1,80 @@
+package cn.creditbank.ledger.projections.catalogue;
+
+import cn.creditbank.ledger.core.catalogue.CatalogueItemDefined;
+import cn.creditbank.ledger.core.catalogue.ConversionRuleDefined;
+import cn.creditbank.ledger.core.catalogue.GradeLadderDefined;
+import cn.creditbank.ledger.core.catalogue.InstitutionDefined;
+import cn.creditbank.ledger.core.catalogue.ProgrammeDefined;
+import cn.creditbank.ledger.core.catalogue.UnitDefined;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Writes every catalogue version to {@code catalogue_item}. It runs in a subscribing processor, inside the
+ * transaction that stores the event, so the write side reads a catalogue that is never behind the event store.
+ * Idempotent: a version already stored is left as it is.
+ */
+@Component
+@ProcessingGroup(CatalogueStore.PROCESSING_GROUP)
+class CatalogueStore {
+
+    static final String PROCESSING_GROUP = "catalogue-store";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    CatalogueStore(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(InstitutionDefined event, @Timestamp Instant recordedAt) {
+        store(event, recordedAt);
+    }
+
+    @EventHandler
+    void on(UnitDefined event, @Timestamp Instant recordedAt) {
+        store(event, recordedAt);
+    }
+
+    @EventHandler
+    void on(ProgrammeDefined event, @Timestamp Instant recordedAt) {
+        store(event, recordedAt);
+    }
+
+    @EventHandler
+    void on(ConversionRuleDefined event, @Timestamp Instant recordedAt) {
+        store(event, recordedAt);
+    }
+
+    @EventHandler
+    void on(GradeLadderDefined event, @Timestamp Instant recordedAt) {
+        store(event, recordedAt);
+    }
+
+    private void store(CatalogueItemDefined<?> event, Instant recordedAt) {
+        jdbc.update("""
+                        INSERT INTO catalogue_item (kind, code, version, definition, recorded_at, recorded_by)
+                        VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)
+                        ON CONFLICT (kind, code, version) DO NOTHING""",
+                event.kind().name(), event.itemCode(), event.version(), toJson(event.definition()),
+                java.sql.Timestamp.from(recordedAt), event.recordedBy());
+    }
+
+    private String toJson(Object definition) {
+        try {
+            return json.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("catalogue definition cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package cn.creditbank.ledger.projections.catalogue;
+
+import cn.creditbank.ledger.core.catalogue.Catalogue;
+import cn.creditbank.ledger.core.catalogue.CatalogueKind;
+import cn.creditbank.ledger.core.catalogue.InstitutionDefinition;
+import cn.creditbank.ledger.core.catalogue.ProgrammeDefinition;
+import cn.creditbank.ledger.core.catalogue.UnitDefinition;
+import cn.creditbank.ledger.core.catalogue.Versioned;
+import cn.creditbank.ledger.core.shared.InstitutionCode;
+import cn.creditbank.ledger.core.shared.ProgrammeCode;
+import cn.creditbank.ledger.core.shared.UnitCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * The write side's view of the current catalogue, read from {@code catalogue_item} within the caller's
+ * transaction (so a definition stored earlier in the same transaction is visible).
+ */
+@Component
+class JdbcCatalogue implements Catalogue {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    JdbcCatalogue(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<Versioned<InstitutionDefinition>> institution(InstitutionCode code) {
+        return latest(CatalogueKind.INSTITUTION, code.value(), InstitutionDefinition.class);
+    }
+
+    @Override
+    public Optional<Versioned<UnitDefinition>> unit(UnitCode code) {
+        return latest(CatalogueKind.UNIT, code.value(), UnitDefinition.class);
+    }
+
+    @Override
+    public Optional<Versioned<ProgrammeDefinition>> programme(ProgrammeCode code) {
+        return latest(CatalogueKind.PROGRAMME, code.value(), ProgrammeDefinition.class);
+    }
+
+    private <D> Optional<Versioned<D>> latest(CatalogueKind kind, String code, Class<D> type) {
+        return jdbc.query("""
+                        SELECT version, definition::text AS definition FROM catalogue_item
+                        WHERE kind = ? AND code = ? ORDER BY version DESC LIMIT 1""",
+                (rs, row) -> new Versioned<>(rs.getInt("version"), read(rs.getString("definition"), type)),
+                kind.name(), code).stream().findFirst();
+    }
+
+    private <D> D read(String document, Class<D> type) {
+        try {
+            return json.readValue(document, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored catalogue definition cannot be read as " + type.getSimpleName(), e);
+        }
+    }
+}

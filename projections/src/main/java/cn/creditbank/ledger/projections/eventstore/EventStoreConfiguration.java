@@ -1,0 +1,118 @@
+package cn.creditbank.ledger.projections.eventstore;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon's JDBC engine on the snake_case tables that Flyway creates (Axon's defaults are camelCase), Jackson as the
+ * serializer of events, snapshots and tokens, and PostgreSQL's duplicate-key error recognised as a concurrency
+ * conflict. Axon's auto-configuration builds the engine, token store, saga store and dead-letter queues from these.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    /** Axon looks this bean up by name for {@code axon.serializer.*=jackson}; Spring Boot 4 itself uses Jackson 3. */
+    @Bean
+    public ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // additive event changes need no upcaster
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // snapshots serialize aggregates through their fields, which have no getters
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    }
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema(SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationValueEntryTable("association_value_entry")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .build());
+    }
+
+    @Bean
+    public DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /** Axon's default resolver only knows SQLIntegrityConstraintViolationException, which pgJDBC never throws. */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+}
