@@ -6,7 +6,14 @@ import cn.creditbank.ledger.core.catalogue.Institution;
 import cn.creditbank.ledger.core.catalogue.LearningUnit;
 import cn.creditbank.ledger.core.catalogue.Programme;
 import cn.creditbank.ledger.core.outcome.LearnerAccount;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.AggregateConfigurer;
+import cn.creditbank.ledger.core.shared.DomainException;
+import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 /**
  * Registers the event-sourced aggregates of ledger-core with Axon. They carry no Spring annotation (the core
@@ -35,6 +43,33 @@ public class AggregateConfiguration {
                     .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                             config.snapshotter(), learnerSnapshotThreshold)));
         };
+    }
+
+    /**
+     * Two nodes may append to the same learner at once; the loser's transaction rolls back whole and Axon reports a
+     * ConcurrencyException. Such a conflict is retried on freshly loaded state a few times before the caller sees
+     * it; a domain refusal is an answer and is never retried.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus,
+                                         @Value("${ledger.commands.conflict-retries:5}") int conflictRetries) {
+        if (conflictRetries <= 0) {
+            return DefaultCommandGateway.builder().commandBus(commandBus).build();
+        }
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("command-retry")))
+                        .retryInterval(25)
+                        .maxRetryCount(conflictRetries)
+                        .nonTransientFailurePredicate(AggregateConfiguration::isFinal)
+                        .build())
+                .build();
+    }
+
+    /** Axon tests this against every cause in the chain: it must name what is final, not what is transient. */
+    private static boolean isFinal(Throwable failure) {
+        return failure instanceof DomainException || failure instanceof AxonNonTransientException;
     }
 
     /** "Now" for the domain (e.g. refusing dates in the future) is always UTC. */

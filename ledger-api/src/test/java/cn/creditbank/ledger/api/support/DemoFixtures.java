@@ -1,0 +1,38 @@
+package cn.creditbank.ledger.api.support;
+
+import cn.creditbank.ledger.api.learner.LearnerOnboarding;
+import cn.creditbank.ledger.core.catalogue.UnitKind;
+import cn.creditbank.ledger.core.demo.DemoCatalogue;
+import cn.creditbank.ledger.core.outcome.OutcomeFacts;
+import cn.creditbank.ledger.core.outcome.RecordOutcome;
+import cn.creditbank.ledger.core.shared.InstitutionCode;
+import cn.creditbank.ledger.core.shared.LearnerId;
+import cn.creditbank.ledger.core.shared.OutcomeId;
+import cn.creditbank.ledger.core.shared.Score;
+import cn.creditbank.ledger.core.shared.UnitCode;
+
+import java.time.LocalDate;
+
+/** Test steps shared by the integration tests: the demo catalogue, a learner, a module result. */
+public final class DemoFixtures {
+
+    public static final String TESTER = "integration-test";
+
+    private DemoFixtures() {
+    }
+
+    public static void loadCatalogue(LedgerNode node) {
+        DemoCatalogue.commands(TESTER).forEach(node.commands()::sendAndWait);
+    }
+
+    public static LearnerId openLearner(LedgerNode node, String displayName) {
+        return node.bean(LearnerOnboarding.class).open(displayName, null, null, TESTER);
+    }
+
+    /** A VOC-AIM-03 module result of DEMO-VOC with the given reference and score. */
+    public static RecordOutcome moduleResult(LearnerId learner, String outcomeId, String externalRef, int score) {
+        return new RecordOutcome(learner, OutcomeId.of(outcomeId), new OutcomeFacts(UnitKind.MODULE,
+                UnitCode.of("VOC-AIM-03"), InstitutionCode.of("DEMO-VOC"), externalRef, LocalDate.of(2025, 6, 30),
+                Score.of(score), 30, null, null, null), TESTER);
+    }
+}
