@@ -15,7 +15,9 @@ import org.axonframework.config.AggregateConfigurer;
 import cn.creditbank.ledger.core.shared.DomainException;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,13 +38,21 @@ public class AggregateConfiguration {
             List.of(Institution.class, LearningUnit.class, Programme.class, ConversionRule.class, GradeLadder.class);
 
     @Bean
-    public ConfigurerModule aggregates(@Value("${ledger.snapshot.learner-threshold:100}") int learnerSnapshotThreshold) {
+    public ConfigurerModule aggregates(AggregateFactory<LearnerAccount> learnerAccountFactory,
+                                       @Value("${ledger.snapshot.learner-threshold:100}") int learnerSnapshotThreshold) {
         return configurer -> {
             CATALOGUE_AGGREGATES.forEach(type -> configurer.configureAggregate(type));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LearnerAccount.class)
+                    .configureAggregateFactory(config -> learnerAccountFactory)
                     .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                             config.snapshotter(), learnerSnapshotThreshold)));
         };
+    }
+
+    /** Spring's snapshotter finds aggregate types only through factory beans, so this one must be a bean. */
+    @Bean
+    public AggregateFactory<LearnerAccount> learnerAccountFactory() {
+        return new GenericAggregateFactory<>(LearnerAccount.class);
     }
 
     /**
