@@ -1,6 +1,8 @@
 package cn.creditbank.ledger.core.outcome;
 
 import cn.creditbank.ledger.core.catalogue.UnitKind;
+import cn.creditbank.ledger.core.shared.DomainException;
+import cn.creditbank.ledger.core.shared.ErrorCode;
 import cn.creditbank.ledger.core.shared.InstitutionCode;
 import cn.creditbank.ledger.core.shared.Require;
 import cn.creditbank.ledger.core.shared.Score;
@@ -25,5 +27,13 @@ public record OutcomeFacts(UnitKind kind, UnitCode unitCode, InstitutionCode iss
         Require.notNegative(hours, "hours");
         level = level == null || level.isBlank() ? null : level.strip();
         certificateNo = certificateNo == null || certificateNo.isBlank() ? null : certificateNo.strip();
+        // The recorded events keep only the fields of their kind, and a retry is compared with what they keep:
+        // a field of another kind would be dropped silently and make the identical retry a conflict.
+        if (kind != UnitKind.CERTIFICATE && (certificateNo != null || validUntil != null)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "only a certificate has a number and a validUntil");
+        }
+        if ((kind == UnitKind.EXAM || kind == UnitKind.CERTIFICATE) && hours != null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "a " + kind + " outcome has no class hours");
+        }
     }
 }
