@@ -1,10 +1,13 @@
 package cn.creditbank.ledger.api.learner;
 
 import cn.creditbank.ledger.core.outcome.OpenLearnerAccount;
+import cn.creditbank.ledger.core.shared.DomainException;
+import cn.creditbank.ledger.core.shared.ErrorCode;
 import cn.creditbank.ledger.core.shared.LearnerId;
 import cn.creditbank.ledger.projections.identity.LearnerIdentity;
 import cn.creditbank.ledger.projections.identity.LearnerIdentityStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +39,13 @@ public class LearnerOnboarding {
     @Transactional
     public LearnerId open(LearnerId learnerId, String displayName, String nationalId, String externalRef,
                           String recordedBy) {
-        identities.register(new LearnerIdentity(learnerId, displayName, nationalId, externalRef, clock.instant(), null));
+        try {
+            identities.register(new LearnerIdentity(learnerId, displayName, nationalId, externalRef, clock.instant(),
+                    null));
+        } catch (DuplicateKeyException exists) {
+            throw new DomainException(ErrorCode.LEARNER_ALREADY_EXISTS,
+                    "a learner with this id or external reference already exists");
+        }
         commands.sendAndWait(new OpenLearnerAccount(learnerId, recordedBy));
         return learnerId;
     }

@@ -25,6 +25,7 @@ public record ConversionRuleDefinition(ProgrammeCode programme, UnitCode sourceU
         if (minimumScore != null && (minimumScore.signum() < 0 || minimumScore.compareTo(BigDecimal.valueOf(100)) > 0)) {
             throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, "minimumScore must be within 0–100");
         }
+        minimumScore = Require.normalized(minimumScore);
         if (targetCourses == null || targetCourses.isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "a rule needs at least one target course");
         }

@@ -17,7 +17,8 @@ public record TransferPolicy(BigDecimal maxShare, int recencyYears, BigDecimal m
         if (recencyYears < 0) {
             throw new DomainException(ErrorCode.NEGATIVE_VALUE, "recencyYears must not be negative");
         }
-        minimumScore = minimumScore == null ? BigDecimal.ZERO : minimumScore;
+        maxShare = Require.normalized(maxShare);
+        minimumScore = minimumScore == null ? BigDecimal.ZERO : Require.normalized(minimumScore);
         if (minimumScore.signum() < 0 || minimumScore.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, "minimumScore must be within 0–100");
         }

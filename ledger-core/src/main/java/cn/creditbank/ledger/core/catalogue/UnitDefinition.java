@@ -42,9 +42,13 @@ public record UnitDefinition(InstitutionCode issuer, UnitKind kind, String title
                 throw new DomainException(ErrorCode.VALIDATION_FAILED, "a unit needs credits or class hours");
             }
         }
+        if (passMark != null && kind != UnitKind.EXAM) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "only EXAM units have a pass mark");
+        }
         if (passMark != null && (passMark.signum() < 0 || passMark.compareTo(BigDecimal.valueOf(100)) > 0)) {
             throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, "passMark must be within 0–100");
         }
+        passMark = Require.normalized(passMark);
     }
 
     private static void requireCertificateShape(List<CertificateLevel> levels, Integer validityYears) {
@@ -67,6 +71,7 @@ public record UnitDefinition(InstitutionCode issuer, UnitKind kind, String title
         return credits != null ? credits : Credits.fromClassHours(classHours);
     }
 
+    /** DOMAIN §3: an EXAM passes at its pass mark (default 60); courses, modules and trainings at 60. */
     public BigDecimal effectivePassMark() {
         return passMark != null ? passMark : DEFAULT_PASS_MARK;
     }

@@ -29,6 +29,15 @@ public final class Require {
         return value;
     }
 
+    /** The same number written with or without trailing zeros (0.35, 0.350) must compare equal in definitions. */
+    public static BigDecimal normalized(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     public static Integer notNegative(Integer value, String field) {
         if (value != null && value < 0) {
             throw new DomainException(ErrorCode.NEGATIVE_VALUE, field + " must not be negative");

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import static cn.creditbank.ledger.core.catalogue.DemoCatalogue.*;
+import static cn.creditbank.ledger.core.catalogue.TestCatalogue.*;
 import static cn.creditbank.ledger.core.shared.DomainErrors.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 

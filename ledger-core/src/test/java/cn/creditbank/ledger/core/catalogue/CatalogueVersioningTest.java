@@ -12,7 +12,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import static cn.creditbank.ledger.core.catalogue.DemoCatalogue.*;
+import static cn.creditbank.ledger.core.catalogue.TestCatalogue.*;
 
 /**
  * The versioning contract that all five catalogue aggregates share: a definition that differs from the current one
@@ -25,7 +25,7 @@ class CatalogueVersioningTest {
                    Function<D, Object> define, BiFunction<Integer, D, Object> defined) {
 
         FixtureConfiguration<?> fixture() {
-            return new AggregateTestFixture<>(aggregate).registerInjectableResource(DemoCatalogue.catalogue());
+            return new AggregateTestFixture<>(aggregate).registerInjectableResource(TestCatalogue.catalogue());
         }
 
         @Override

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import static cn.creditbank.ledger.core.catalogue.DemoCatalogue.*;
+import static cn.creditbank.ledger.core.catalogue.TestCatalogue.*;
 import static cn.creditbank.ledger.core.shared.DomainErrors.hasCode;
 
 /**
@@ -25,7 +25,7 @@ class ConversionRuleTest {
     private static final Period FROM_2024 = Period.from(LocalDate.of(2024, 1, 1));
 
     private final FixtureConfiguration<ConversionRule> fixture =
-            new AggregateTestFixture<>(ConversionRule.class).registerInjectableResource(DemoCatalogue.catalogue());
+            new AggregateTestFixture<>(ConversionRule.class).registerInjectableResource(TestCatalogue.catalogue());
 
     @Test
     void definesScoreRuleOfAnExamWithoutLevel() {

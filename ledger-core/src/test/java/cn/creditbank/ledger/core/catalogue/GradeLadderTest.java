@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static cn.creditbank.ledger.core.catalogue.DemoCatalogue.*;
+import static cn.creditbank.ledger.core.catalogue.TestCatalogue.*;
 import static cn.creditbank.ledger.core.catalogue.GradeRequirement.certificateAtLeast;
 import static cn.creditbank.ledger.core.shared.DomainErrors.hasCode;
 
@@ -16,7 +16,7 @@ import static cn.creditbank.ledger.core.shared.DomainErrors.hasCode;
 class GradeLadderTest {
 
     private final FixtureConfiguration<GradeLadder> fixture =
-            new AggregateTestFixture<>(GradeLadder.class).registerInjectableResource(DemoCatalogue.catalogue());
+            new AggregateTestFixture<>(GradeLadder.class).registerInjectableResource(TestCatalogue.catalogue());
 
     @Test
     void refusesGradeRequiringCertificateLevelThatIsNotDefined() {

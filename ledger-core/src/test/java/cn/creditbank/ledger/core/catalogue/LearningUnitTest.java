@@ -6,14 +6,14 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
-import static cn.creditbank.ledger.core.catalogue.DemoCatalogue.*;
+import static cn.creditbank.ledger.core.catalogue.TestCatalogue.*;
 import static cn.creditbank.ledger.core.shared.DomainErrors.hasCode;
 
 /** A learning unit refers to its issuer; versioning is covered by {@link CatalogueVersioningTest}. */
 class LearningUnitTest {
 
     private final FixtureConfiguration<LearningUnit> fixture =
-            new AggregateTestFixture<>(LearningUnit.class).registerInjectableResource(DemoCatalogue.catalogue());
+            new AggregateTestFixture<>(LearningUnit.class).registerInjectableResource(TestCatalogue.catalogue());
 
     @Test
     void refusesUnitOfUnknownIssuer() {

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static cn.creditbank.ledger.core.catalogue.DemoCatalogue.*;
+import static cn.creditbank.ledger.core.catalogue.TestCatalogue.*;
 import static cn.creditbank.ledger.core.shared.DomainErrors.hasCode;
 
 /** A programme refers to its institution and to a unit for every course; versioning: {@link CatalogueVersioningTest}. */
 class ProgrammeTest {
 
     private final FixtureConfiguration<Programme> fixture =
-            new AggregateTestFixture<>(Programme.class).registerInjectableResource(DemoCatalogue.catalogue());
+            new AggregateTestFixture<>(Programme.class).registerInjectableResource(TestCatalogue.catalogue());
 
     @Test
     void refusesProgrammeOfUnknownInstitution() {

@@ -45,10 +45,16 @@ class TransferPolicyTest {
 
     @Test
     void aProgrammeWithoutPolicyAllowsNoTransfer() {
-        var microCredential = new ProgrammeDefinition(DemoCatalogue.DEMO_VOC, "AI+制造 微专业", null,
+        var microCredential = new ProgrammeDefinition(TestCatalogue.DEMO_VOC, "AI+制造 微专业", null,
                 Award.MICRO_CREDENTIAL, Credits.of("6"), null, null);
 
         assertThat(microCredential.transferPolicy()).isEqualTo(TransferPolicy.none());
         assertThat(TransferPolicy.none().maxShare()).isZero();
+    }
+
+    @Test
+    void sameShareWrittenWithTrailingZerosIsTheSamePolicy() {
+        assertThat(new TransferPolicy(new BigDecimal("0.350"), 5, new BigDecimal("60.0")))
+                .isEqualTo(new TransferPolicy(new BigDecimal("0.35"), 5, SIXTY));
     }
 }

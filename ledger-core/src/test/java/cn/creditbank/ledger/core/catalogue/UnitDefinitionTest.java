@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import static cn.creditbank.ledger.core.catalogue.DemoCatalogue.*;
+import static cn.creditbank.ledger.core.catalogue.TestCatalogue.*;
 import static cn.creditbank.ledger.core.shared.DomainErrors.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,5 +97,11 @@ class UnitDefinitionTest {
     void refusesPassMarkOutsideZeroToHundred() {
         assertRefused(ErrorCode.SCORE_OUT_OF_RANGE, () -> new UnitDefinition(NEEA, UnitKind.EXAM,
                 "全国计算机等级考试二级Java", null, null, Credits.of("4"), null, null, null, BigDecimal.valueOf(101)));
+    }
+
+    @Test
+    void refusesPassMarkOnUnitThatIsNoExam() {
+        assertRefused(ErrorCode.VALIDATION_FAILED, () -> new UnitDefinition(DEMO_VOC, UnitKind.MODULE,
+                "数据分析与可视化", null, 30, Credits.of("2"), null, null, null, BigDecimal.valueOf(70)));
     }
 }

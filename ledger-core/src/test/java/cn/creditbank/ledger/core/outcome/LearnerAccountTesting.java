@@ -1,7 +1,7 @@
 package cn.creditbank.ledger.core.outcome;
 
 import cn.creditbank.ledger.core.catalogue.Catalogue;
-import cn.creditbank.ledger.core.catalogue.DemoCatalogue;
+import cn.creditbank.ledger.core.catalogue.TestCatalogue;
 import cn.creditbank.ledger.core.shared.Credits;
 import cn.creditbank.ledger.core.shared.LearnerId;
 import cn.creditbank.ledger.core.shared.OutcomeId;
@@ -33,7 +33,7 @@ final class LearnerAccountTesting {
     }
 
     static FixtureConfiguration<LearnerAccount> fixture() {
-        return fixture(DemoCatalogue.catalogue());
+        return fixture(TestCatalogue.catalogue());
     }
 
     static FixtureConfiguration<LearnerAccount> fixture(Catalogue catalogue) {

@@ -1,6 +1,6 @@
 package cn.creditbank.ledger.core.outcome;
 
-import cn.creditbank.ledger.core.catalogue.DemoCatalogue;
+import cn.creditbank.ledger.core.catalogue.TestCatalogue;
 import cn.creditbank.ledger.core.catalogue.UnitDefinition;
 import cn.creditbank.ledger.core.catalogue.UnitKind;
 import cn.creditbank.ledger.core.shared.Credits;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.math.BigDecimal;
 import java.util.stream.Stream;
 
-import static cn.creditbank.ledger.core.catalogue.DemoCatalogue.*;
+import static cn.creditbank.ledger.core.catalogue.TestCatalogue.*;
 import static cn.creditbank.ledger.core.outcome.LearnerAccountTesting.*;
 import static cn.creditbank.ledger.core.outcome.Report.*;
 import static cn.creditbank.ledger.core.shared.DomainErrors.hasCode;
@@ -82,7 +82,7 @@ class RecordOutcomeTest {
                 Credits.of("4"), null, null, null, BigDecimal.valueOf(70));
         Report sixtyFive = exam(65, "2023-09-23");
 
-        fixture(DemoCatalogue.catalogue().withUnit(NCRE_2_JAVA, passMark70))
+        fixture(TestCatalogue.catalogue().withUnit(NCRE_2_JAVA, passMark70))
                 .given(opened())
                 .when(sixtyFive.recordAs("O2"))
                 .expectEvents(sixtyFive.examAs("O2", 2, FAILED, "0"));

@@ -9,7 +9,7 @@ import cn.creditbank.ledger.core.shared.UnitCode;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
-import static cn.creditbank.ledger.core.catalogue.DemoCatalogue.*;
+import static cn.creditbank.ledger.core.catalogue.TestCatalogue.*;
 import static cn.creditbank.ledger.core.outcome.LearnerAccountTesting.LEARNER;
 import static cn.creditbank.ledger.core.outcome.LearnerAccountTesting.RECORDED_BY;
 import static cn.creditbank.ledger.core.outcome.LearnerAccountTesting.id;

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executors;
 
@@ -82,9 +83,13 @@ public class AggregateConfiguration {
         return failure instanceof DomainException || failure instanceof AxonNonTransientException;
     }
 
-    /** "Now" for the domain (e.g. refusing dates in the future) is always UTC. */
+    /**
+     * "Now" for the domain. Instants are UTC whatever the zone; the zone only decides which calendar day "today"
+     * is when refusing dates in the future, and the bank's business day is Beijing's (an outcome dated today in
+     * China must not be refused between 16:00 and 24:00 UTC).
+     */
     @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
+    public Clock clock(@Value("${ledger.business-zone:Asia/Shanghai}") String businessZone) {
+        return Clock.system(ZoneId.of(businessZone));
     }
 }

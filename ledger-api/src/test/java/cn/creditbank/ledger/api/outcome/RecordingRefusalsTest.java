@@ -26,8 +26,8 @@ import static cn.creditbank.ledger.api.support.DemoFixtures.openLearner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** An issuer's external reference identifies one outcome in the whole bank, across learners and retries. */
-class ExternalReferenceTest {
+/** Refusals that need the database: bank-wide external references, unknown learners, duplicate accounts. */
+class RecordingRefusalsTest {
 
     private static LedgerNode node;
 
@@ -85,5 +85,28 @@ class ExternalReferenceTest {
 
     private static long eventCount() {
         return node.jdbc().queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    @Test
+    void refusesAnOutcomeForALearnerWithoutAccount() {
+        long events = eventCount();
+
+        assertThatThrownBy(() -> node.commands().sendAndWait(moduleResult(LearnerId.of("no-such-learner"), "U1",
+                "unknown-learner-ref", 80)))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_LEARNER));
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void refusesOpeningAnAccountTwiceWithTheSameExternalReference() {
+        var onboarding = node.bean(cn.creditbank.ledger.api.learner.LearnerOnboarding.class);
+        onboarding.open("钱七", null, "HR-7", TESTER);
+        long events = eventCount();
+
+        assertThatThrownBy(() -> onboarding.open("钱七", null, "HR-7", TESTER))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.LEARNER_ALREADY_EXISTS));
+        assertThat(eventCount()).isEqualTo(events);
     }
 }

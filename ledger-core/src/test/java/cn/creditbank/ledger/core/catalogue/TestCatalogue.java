@@ -17,7 +17,7 @@ import static cn.creditbank.ledger.core.catalogue.GradeRequirement.certificateAt
 import static cn.creditbank.ledger.core.catalogue.GradeRequirement.creditsAtLeast;
 
 /** The pieces of the demo catalogue (DOMAIN.md §6) that the write-side tests need, with their Chinese titles. */
-public final class DemoCatalogue {
+public final class TestCatalogue {
 
     /** Who records catalogue definitions in these tests. */
     public static final String OPERATOR = "operator-01";
@@ -86,7 +86,7 @@ public final class DemoCatalogue {
                     creditsAtLeast(Set.of(UnitKind.MODULE, UnitKind.TRAINING), Credits.of("6")))),
             new Grade("技师", List.of(certificateAtLeast(AIGC, "专家级")))));
 
-    private DemoCatalogue() {
+    private TestCatalogue() {
     }
 
     /** A fresh catalogue holding version 1 of every institution, unit and programme above. */
