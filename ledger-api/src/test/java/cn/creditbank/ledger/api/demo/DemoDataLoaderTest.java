@@ -1,7 +1,8 @@
 package cn.creditbank.ledger.api.demo;
 
-import cn.creditbank.ledger.api.support.LedgerNode;
-import cn.creditbank.ledger.api.support.TestPostgres;
+import cn.creditbank.ledger.api.LedgerApplication;
+import cn.creditbank.ledger.projections.support.LedgerNode;
+import cn.creditbank.ledger.projections.support.TestPostgres;
 import cn.creditbank.ledger.core.demo.DemoLearners;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class DemoDataLoaderTest {
     void loadsTheWorkedExampleOnceAcrossRestarts() {
         String url = TestPostgres.freshDatabaseUrl();
         List<Map<String, Object>> first;
-        try (LedgerNode node = LedgerNode.onDatabase(url, Map.of("ledger.demo-data", "always"))) {
+        try (LedgerNode node = LedgerNode.onDatabase(LedgerApplication.class, url, Map.of("ledger.demo-data", "always"))) {
             first = eventSummary(node);
             assertThat(learnerEventTypes(node, DemoLearners.ZHANGSAN.value())).containsExactly(
                     "LearnerAccountOpened", "CertificateAwarded", "ExamResultRecorded", "CertificateAwarded",
@@ -26,14 +27,14 @@ class DemoDataLoaderTest {
             assertThat(node.jdbc().queryForObject("SELECT display_name FROM learner_identity WHERE learner_id = ?",
                     String.class, DemoLearners.ZHANGSAN.value())).isEqualTo("张三");
         }
-        try (LedgerNode restarted = LedgerNode.onDatabase(url, Map.of("ledger.demo-data", "always"))) {
+        try (LedgerNode restarted = LedgerNode.onDatabase(LedgerApplication.class, url, Map.of("ledger.demo-data", "always"))) {
             assertThat(eventSummary(restarted)).isEqualTo(first);
         }
     }
 
     @Test
     void isNotLoadedIntoAnExternalDatabaseByDefault() {
-        try (LedgerNode node = LedgerNode.onDatabase(TestPostgres.freshDatabaseUrl(), Map.of("ledger.demo-data", "auto"))) {
+        try (LedgerNode node = LedgerNode.onDatabase(LedgerApplication.class, TestPostgres.freshDatabaseUrl(), Map.of("ledger.demo-data", "auto"))) {
             assertThat(node.jdbc().queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isZero();
         }
     }

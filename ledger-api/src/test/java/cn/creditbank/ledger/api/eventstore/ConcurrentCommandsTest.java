@@ -1,7 +1,8 @@
 package cn.creditbank.ledger.api.eventstore;
 
-import cn.creditbank.ledger.api.support.LedgerNode;
-import cn.creditbank.ledger.api.support.TestPostgres;
+import cn.creditbank.ledger.api.LedgerApplication;
+import cn.creditbank.ledger.projections.support.LedgerNode;
+import cn.creditbank.ledger.projections.support.TestPostgres;
 import cn.creditbank.ledger.core.outcome.RecordOutcome;
 import cn.creditbank.ledger.core.shared.DomainException;
 import cn.creditbank.ledger.core.shared.ErrorCode;
@@ -20,9 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static cn.creditbank.ledger.api.support.DemoFixtures.loadCatalogue;
-import static cn.creditbank.ledger.api.support.DemoFixtures.moduleResult;
-import static cn.creditbank.ledger.api.support.DemoFixtures.openLearner;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.loadCatalogue;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.moduleResult;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.openLearner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,8 +40,8 @@ class ConcurrentCommandsTest {
     @BeforeAll
     static void startTwoNodes() {
         String url = TestPostgres.freshDatabaseUrl();
-        nodeA = LedgerNode.onDatabase(url, Map.of());
-        nodeB = LedgerNode.onDatabase(url, Map.of("ledger.commands.conflict-retries", 0));
+        nodeA = LedgerNode.onDatabase(LedgerApplication.class, url, Map.of());
+        nodeB = LedgerNode.onDatabase(LedgerApplication.class, url, Map.of("ledger.commands.conflict-retries", 0));
         loadCatalogue(nodeA);
     }
 
@@ -52,7 +53,7 @@ class ConcurrentCommandsTest {
 
     @Test
     void concurrentRecordingsOnOneLearnerAllLandExactlyOnceOrFailCleanly() throws Exception {
-        LearnerId learner = openLearner(nodeA, "并发测试");
+        LearnerId learner = openLearner(nodeA);
         List<RecordOutcome> fromA = new ArrayList<>();
         List<RecordOutcome> fromB = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) {
@@ -73,7 +74,7 @@ class ConcurrentCommandsTest {
     @Test
     void twoNodesRecordingOneReferenceWithDifferentContentNeverBothWin() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            LearnerId learner = openLearner(nodeA, "冲突测试");
+            LearnerId learner = openLearner(nodeA);
             String reference = "contested-ref-" + round;
             List<Attempt> attempts = race(List.of(moduleResult(learner, "X", reference, 80)),
                     List.of(moduleResult(learner, "Y", reference, 90)));

@@ -1,6 +1,7 @@
 package cn.creditbank.ledger.api.eventstore;
 
-import cn.creditbank.ledger.api.support.LedgerNode;
+import cn.creditbank.ledger.api.LedgerApplication;
+import cn.creditbank.ledger.projections.support.LedgerNode;
 import cn.creditbank.ledger.core.demo.DemoLearners;
 import cn.creditbank.ledger.core.shared.OutcomeId;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -12,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static cn.creditbank.ledger.api.support.DemoFixtures.TESTER;
-import static cn.creditbank.ledger.api.support.DemoFixtures.loadCatalogue;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.TESTER;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.loadCatalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded default keeps the ledger in its data directory: a restart finds every acknowledged event. */
@@ -44,7 +45,7 @@ class EmbeddedLedgerRestartTest {
     }
 
     private static LedgerNode embeddedNode(Path dataDir) {
-        return LedgerNode.start(Map.of("ledger.db.url", "", "ledger.demo-data", "never",
+        return LedgerNode.start(LedgerApplication.class, Map.of("ledger.db.url", "", "ledger.demo-data", "never",
                 "ledger.db.embedded.data-dir", dataDir.toString()));
     }
 

@@ -1,7 +1,8 @@
 package cn.creditbank.ledger.api.eventstore;
 
-import cn.creditbank.ledger.api.support.LedgerNode;
-import cn.creditbank.ledger.api.support.TestPostgres;
+import cn.creditbank.ledger.api.LedgerApplication;
+import cn.creditbank.ledger.projections.support.LedgerNode;
+import cn.creditbank.ledger.projections.support.TestPostgres;
 import cn.creditbank.ledger.core.outcome.VoidOutcome;
 import cn.creditbank.ledger.core.shared.DomainException;
 import cn.creditbank.ledger.core.shared.ErrorCode;
@@ -11,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static cn.creditbank.ledger.api.support.DemoFixtures.TESTER;
-import static cn.creditbank.ledger.api.support.DemoFixtures.loadCatalogue;
-import static cn.creditbank.ledger.api.support.DemoFixtures.moduleResult;
-import static cn.creditbank.ledger.api.support.DemoFixtures.openLearner;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.TESTER;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.loadCatalogue;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.moduleResult;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.openLearner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,9 +28,9 @@ class LearnerSnapshotTest {
     void anAccountRestoredFromItsSnapshotKeepsEveryOutcomeAndReference() {
         String url = TestPostgres.freshDatabaseUrl();
         LearnerId learner;
-        try (LedgerNode node = LedgerNode.onDatabase(url, SNAPSHOT_EVERY_5)) {
+        try (LedgerNode node = LedgerNode.onDatabase(LedgerApplication.class, url, SNAPSHOT_EVERY_5)) {
             loadCatalogue(node);
-            learner = openLearner(node, "快照测试");
+            learner = openLearner(node);
             for (int i = 1; i <= 12; i++) {
                 node.commands().sendAndWait(moduleResult(learner, "M" + i, "snapshot-ref-" + i, 60 + i));
             }
@@ -37,7 +38,7 @@ class LearnerSnapshotTest {
             assertThat(snapshots(node, learner)).isPositive();
         }
 
-        try (LedgerNode restarted = LedgerNode.onDatabase(url, SNAPSHOT_EVERY_5)) {
+        try (LedgerNode restarted = LedgerNode.onDatabase(LedgerApplication.class, url, SNAPSHOT_EVERY_5)) {
             long events = eventCount(restarted, learner);
             assertThat(restarted.commands().<Object>sendAndWait(moduleResult(learner, "M1-again", "snapshot-ref-1", 61)))
                     .isEqualTo(OutcomeId.of("M1"));

@@ -1,7 +1,8 @@
 package cn.creditbank.ledger.api.learner;
 
-import cn.creditbank.ledger.api.support.LedgerNode;
-import cn.creditbank.ledger.api.support.TestPostgres;
+import cn.creditbank.ledger.api.LedgerApplication;
+import cn.creditbank.ledger.projections.support.LedgerNode;
+import cn.creditbank.ledger.projections.support.TestPostgres;
 import cn.creditbank.ledger.core.shared.LearnerId;
 import cn.creditbank.ledger.projections.identity.LearnerIdentityStore;
 import org.junit.jupiter.api.AfterAll;
@@ -11,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Map;
 
-import static cn.creditbank.ledger.api.support.DemoFixtures.TESTER;
-import static cn.creditbank.ledger.api.support.DemoFixtures.loadCatalogue;
-import static cn.creditbank.ledger.api.support.DemoFixtures.moduleResult;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.TESTER;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.loadCatalogue;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.moduleResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Personal data never enters the event store, and erasing it leaves every stored event byte for byte as it was. */
@@ -23,7 +24,7 @@ class IdentityErasureTest {
 
     @BeforeAll
     static void start() {
-        node = LedgerNode.onDatabase(TestPostgres.freshDatabaseUrl(), Map.of());
+        node = LedgerNode.onDatabase(LedgerApplication.class, TestPostgres.freshDatabaseUrl(), Map.of());
         loadCatalogue(node);
     }
 

@@ -1,7 +1,8 @@
 package cn.creditbank.ledger.api.outcome;
 
-import cn.creditbank.ledger.api.support.LedgerNode;
-import cn.creditbank.ledger.api.support.TestPostgres;
+import cn.creditbank.ledger.api.LedgerApplication;
+import cn.creditbank.ledger.projections.support.LedgerNode;
+import cn.creditbank.ledger.projections.support.TestPostgres;
 import cn.creditbank.ledger.core.catalogue.UnitKind;
 import cn.creditbank.ledger.core.outcome.OutcomeFacts;
 import cn.creditbank.ledger.core.outcome.RecordOutcome;
@@ -19,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.Map;
 
-import static cn.creditbank.ledger.api.support.DemoFixtures.TESTER;
-import static cn.creditbank.ledger.api.support.DemoFixtures.loadCatalogue;
-import static cn.creditbank.ledger.api.support.DemoFixtures.moduleResult;
-import static cn.creditbank.ledger.api.support.DemoFixtures.openLearner;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.TESTER;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.loadCatalogue;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.moduleResult;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.openLearner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class RecordingRefusalsTest {
 
     @BeforeAll
     static void start() {
-        node = LedgerNode.onDatabase(TestPostgres.freshDatabaseUrl(), Map.of());
+        node = LedgerNode.onDatabase(LedgerApplication.class, TestPostgres.freshDatabaseUrl(), Map.of());
         loadCatalogue(node);
     }
 
@@ -44,7 +45,7 @@ class RecordingRefusalsTest {
 
     @Test
     void retryOfTheSameRecordingAnswersTheFirstOutcomeIdAndStoresNothing() {
-        LearnerId learner = openLearner(node, "重试测试");
+        LearnerId learner = openLearner(node);
         Object first = node.commands().sendAndWait(moduleResult(learner, "R1", "retry-ref", 88));
         long events = eventCount();
 
@@ -57,8 +58,8 @@ class RecordingRefusalsTest {
 
     @Test
     void refusesAReferenceAlreadyRecordedForAnotherLearnerAndStoresNothing() {
-        LearnerId owner = openLearner(node, "甲");
-        LearnerId other = openLearner(node, "乙");
+        LearnerId owner = openLearner(node);
+        LearnerId other = openLearner(node);
         node.commands().sendAndWait(moduleResult(owner, "S1", "shared-ref", 88));
         long events = eventCount();
 
@@ -70,7 +71,7 @@ class RecordingRefusalsTest {
 
     @Test
     void aDomainRefusalReachesTheCallerAsItsTypedErrorAndStoresNothing() {
-        LearnerId learner = openLearner(node, "拒绝测试");
+        LearnerId learner = openLearner(node);
         long events = eventCount();
 
         var unknownUnit = new RecordOutcome(learner, OutcomeId.of("F1"), new OutcomeFacts(UnitKind.MODULE,

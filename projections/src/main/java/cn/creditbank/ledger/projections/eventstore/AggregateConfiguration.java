@@ -15,12 +15,16 @@ import org.axonframework.config.AggregateConfigurer;
 import cn.creditbank.ledger.core.shared.DomainException;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -32,28 +36,36 @@ import java.util.concurrent.Executors;
  * stays free of Spring), so they are declared here; their command handlers get Spring beans such as
  * {@code Catalogue} and {@code Clock} as parameters. Learner accounts grow long, so they are snapshotted.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AggregateConfiguration {
 
     private static final List<Class<?>> CATALOGUE_AGGREGATES =
             List.of(Institution.class, LearningUnit.class, Programme.class, ConversionRule.class, GradeLadder.class);
 
     @Bean
-    public ConfigurerModule aggregates(AggregateFactory<LearnerAccount> learnerAccountFactory,
-                                       @Value("${ledger.snapshot.learner-threshold:100}") int learnerSnapshotThreshold) {
+    public ConfigurerModule aggregates(@Value("${ledger.snapshot.learner-threshold:100}") int learnerSnapshotThreshold) {
         return configurer -> {
             CATALOGUE_AGGREGATES.forEach(type -> configurer.configureAggregate(type));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LearnerAccount.class)
-                    .configureAggregateFactory(config -> learnerAccountFactory)
                     .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
-                            config.snapshotter(), learnerSnapshotThreshold)));
+                            learnerSnapshotter(config), learnerSnapshotThreshold)));
         };
     }
 
-    /** Spring's snapshotter finds aggregate types only through factory beans, so this one must be a bean. */
-    @Bean
-    public AggregateFactory<LearnerAccount> learnerAccountFactory() {
-        return new GenericAggregateFactory<>(LearnerAccount.class);
+    /**
+     * Spring's own snapshotter only knows aggregates declared as Spring beans; this one is built from Axon's
+     * configuration, so the account's handlers get the same parameter resolution (Spring beans included) as on load.
+     */
+    private static Snapshotter learnerSnapshotter(Configuration config) {
+        return AggregateSnapshotter.builder()
+                .eventStore(config.eventStore())
+                .transactionManager(config.getComponent(TransactionManager.class))
+                .parameterResolverFactory(config.parameterResolverFactory())
+                .handlerDefinition(config.handlerDefinition(LearnerAccount.class))
+                .aggregateFactories(new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                        LearnerAccount.class, config.parameterResolverFactory(),
+                        config.handlerDefinition(LearnerAccount.class))))
+                .build();
     }
 
     /**

@@ -1,8 +1,8 @@
-package cn.creditbank.ledger.api.support;
+package cn.creditbank.ledger.projections.support;
 
-import cn.creditbank.ledger.api.learner.LearnerOnboarding;
 import cn.creditbank.ledger.core.catalogue.UnitKind;
 import cn.creditbank.ledger.core.demo.DemoCatalogue;
+import cn.creditbank.ledger.core.outcome.OpenLearnerAccount;
 import cn.creditbank.ledger.core.outcome.OutcomeFacts;
 import cn.creditbank.ledger.core.outcome.RecordOutcome;
 import cn.creditbank.ledger.core.shared.InstitutionCode;
@@ -12,6 +12,7 @@ import cn.creditbank.ledger.core.shared.Score;
 import cn.creditbank.ledger.core.shared.UnitCode;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 /** Test steps shared by the integration tests: the demo catalogue, a learner, a module result. */
 public final class DemoFixtures {
@@ -25,8 +26,11 @@ public final class DemoFixtures {
         DemoCatalogue.commands(TESTER).forEach(node.commands()::sendAndWait);
     }
 
-    public static LearnerId openLearner(LedgerNode node, String displayName) {
-        return node.bean(LearnerOnboarding.class).open(displayName, null, null, TESTER);
+    /** Opens an account through the command alone (no identity row): enough for ledger and projection tests. */
+    public static LearnerId openLearner(LedgerNode node) {
+        LearnerId learner = LearnerId.of(UUID.randomUUID().toString());
+        node.commands().sendAndWait(new OpenLearnerAccount(learner, TESTER));
+        return learner;
     }
 
     /** A VOC-AIM-03 module result of DEMO-VOC with the given reference and score. */

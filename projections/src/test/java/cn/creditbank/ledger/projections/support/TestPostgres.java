@@ -1,4 +1,4 @@
-package cn.creditbank.ledger.api.support;
+package cn.creditbank.ledger.projections.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

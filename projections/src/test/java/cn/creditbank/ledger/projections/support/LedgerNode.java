@@ -1,6 +1,5 @@
-package cn.creditbank.ledger.api.support;
+package cn.creditbank.ledger.projections.support;
 
-import cn.creditbank.ledger.api.LedgerApplication;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,22 +21,27 @@ public final class LedgerNode implements AutoCloseable {
         this.context = context;
     }
 
-    /** A node on an external database (the shared test server), without demo data unless asked. */
-    public static LedgerNode onDatabase(String jdbcUrl, Map<String, Object> extra) {
+    /**
+     * A node of {@code application} on an external database (the shared test server), without demo data unless
+     * asked. Both the ledger's own and Spring Boot's datasource settings are given, so the full application and the
+     * projections-only test application connect the same way.
+     */
+    public static LedgerNode onDatabase(Class<?> application, String jdbcUrl, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "ledger.db.url", jdbcUrl, "ledger.db.user", "postgres", "ledger.db.password", "",
+                "spring.datasource.url", jdbcUrl, "spring.datasource.username", "postgres",
                 "ledger.demo-data", "never"));
         properties.putAll(extra);
-        return start(properties);
+        return start(application, properties);
     }
 
-    public static LedgerNode start(Map<String, Object> properties) {
+    public static LedgerNode start(Class<?> application, Map<String, Object> properties) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         // as command-line arguments: they must outrank application.yml, as an operator's settings do
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
-        return new LedgerNode(new SpringApplicationBuilder(LedgerApplication.class)
+        return new LedgerNode(new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .run(arguments));
     }

@@ -1,0 +1,145 @@
+package cn.creditbank.ledger.projections.reconciliation;
+
+import cn.creditbank.ledger.core.catalogue.UnitKind;
+import cn.creditbank.ledger.core.outcome.CompletionRecorded;
+import cn.creditbank.ledger.core.shared.Credits;
+import cn.creditbank.ledger.core.shared.InstitutionCode;
+import cn.creditbank.ledger.core.shared.LearnerId;
+import cn.creditbank.ledger.core.shared.OutcomeId;
+import cn.creditbank.ledger.core.shared.Score;
+import cn.creditbank.ledger.core.shared.UnitCode;
+import cn.creditbank.ledger.projections.eventstore.ProjectionPositions;
+import cn.creditbank.ledger.projections.support.LedgerNode;
+import cn.creditbank.ledger.projections.support.ProjectionsTestApplication;
+import cn.creditbank.ledger.projections.support.TestPostgres;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.creditbank.ledger.projections.eventstore.ProjectionProcessors.OUTCOME_HISTORY;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.TESTER;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.loadCatalogue;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.moduleResult;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.openLearner;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Provokes what ARCHITECTURE.md warns about: an append whose transaction commits long after later events were
+ * read by a projection that was behind. Axon's reader gives up on the gap and the projection never sees the event;
+ * reconciliation must name it, and a replay must repair it.
+ */
+class ReconciliationTest {
+
+    private static final Duration CATCH_UP = Duration.ofSeconds(20);
+    private LedgerNode node;
+
+    @BeforeEach
+    void start() {
+        node = LedgerNode.onDatabase(ProjectionsTestApplication.class, TestPostgres.freshDatabaseUrl(),
+                Map.of("ledger.eventstore.gap-timeout-ms", 1000));
+        loadCatalogue(node);
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    @Test
+    void aCaughtUpProjectionIsReportedConsistent() {
+        LearnerId learner = openLearner(node);
+        node.commands().sendAndWait(moduleResult(learner, "M1", "consistent-1", 80));
+        awaitCatchUp();
+
+        ReconciliationReport report = node.bean(ProjectionReconciliation.class).outcomeHistory();
+
+        assertThat(report.consistent()).isTrue();
+        assertThat(report.lag()).isZero();
+    }
+
+    @Test
+    void anEventCommittedAfterTheGapTimeoutIsReportedMissingAndRepairedByReplay() throws Exception {
+        LearnerId slowLearner = openLearner(node);
+        awaitCatchUp();
+        StreamingEventProcessor projection = node.bean(EventProcessingConfiguration.class)
+                .eventProcessor(OUTCOME_HISTORY, StreamingEventProcessor.class).orElseThrow();
+        projection.shutDown(); // the projection falls behind, as after a restart or during a catch-up
+
+        try (Connection slow = node.bean(DataSource.class).getConnection()) {
+            slow.setAutoCommit(false);
+            long lateIndex = appendWithoutCommitting(slow, slowLearner);
+            LearnerId other = openLearner(node);
+            node.commands().sendAndWait(moduleResult(other, "M1", "later-1", 80));
+            Thread.sleep(1500); // the later events are now older than the gap timeout
+            projection.start();
+            awaitCatchUp();
+            slow.commit();
+
+            ReconciliationReport report = node.bean(ProjectionReconciliation.class).outcomeHistory();
+            assertThat(report.missing()).containsExactly(lateIndex);
+            assertThat(report.consistent()).isFalse();
+        }
+
+        assertThat(node.bean(ProjectionReplay.class).rebuild(OUTCOME_HISTORY, CATCH_UP)).isTrue();
+        assertThat(node.bean(ProjectionReconciliation.class).outcomeHistory().missing()).isEmpty();
+    }
+
+    @Test
+    void replayFromZeroRebuildsAnIdenticalReadModel() {
+        LearnerId learner = openLearner(node);
+        for (int i = 0; i < 20; i++) {
+            node.commands().sendAndWait(moduleResult(learner, "M" + i, "replay-" + i, 50 + i * 2));
+        }
+        awaitCatchUp();
+        String live = node.bean(ReadModelChecksum.class).outcomeHistory();
+
+        assertThat(node.bean(ProjectionReplay.class).rebuild(OUTCOME_HISTORY, CATCH_UP)).isTrue();
+
+        assertThat(node.bean(ReadModelChecksum.class).outcomeHistory()).isEqualTo(live);
+    }
+
+    private void awaitCatchUp() {
+        ProjectionPositions positions = node.bean(ProjectionPositions.class);
+        assertThat(positions.awaitPosition(OUTCOME_HISTORY, positions.head(), CATCH_UP)).isTrue();
+    }
+
+    /** Appends a real CompletionRecorded for the learner (sequence 1) in the given, still open, transaction. */
+    private long appendWithoutCommitting(Connection connection, LearnerId learner) throws Exception {
+        Serializer serializer = node.bean(Serializer.class);
+        var event = new CompletionRecorded(learner, OutcomeId.of("LATE"), UnitKind.MODULE, UnitCode.of("VOC-AIM-03"),
+                1, InstitutionCode.of("DEMO-VOC"), "late-commit", LocalDate.of(2025, 6, 30), Score.of(88), 30, true,
+                Credits.of("2"), TESTER);
+        SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
+        SerializedObject<byte[]> metaData = serializer.serialize(MetaData.emptyInstance(), byte[].class);
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_revision, payload_type, time_stamp)
+                VALUES (?, 1, 'LearnerAccount', ?, ?, ?, NULL, ?, ?) RETURNING global_index""")) {
+            insert.setString(1, learner.value());
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setBytes(3, metaData.getData());
+            insert.setBytes(4, payload.getData());
+            insert.setString(5, payload.getType().getName());
+            insert.setString(6, Instant.now().toString());
+            try (ResultSet key = insert.executeQuery()) {
+                key.next();
+                return key.getLong(1);
+            }
+        }
+    }
+}
