@@ -2,9 +2,11 @@ package cn.creditbank.ledger.api;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The skills credit bank ledger (技能学分银行): HTTP API, projections and the event store in one application. */
 @SpringBootApplication(scanBasePackages = "cn.creditbank.ledger")
+@EnableScheduling
 public class LedgerApplication {
 
     public static void main(String[] args) {
