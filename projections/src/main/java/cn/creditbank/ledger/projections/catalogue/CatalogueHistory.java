@@ -11,9 +11,6 @@ import cn.creditbank.ledger.core.shared.ProgrammeCode;
 import cn.creditbank.ledger.core.shared.RuleId;
 import cn.creditbank.ledger.core.shared.UnitCode;
 import cn.creditbank.ledger.projections.credit.CatalogueSnapshot;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -31,9 +28,9 @@ import java.util.function.Function;
 public class CatalogueHistory {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final CatalogueJson json;
 
-    CatalogueHistory(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    CatalogueHistory(JdbcTemplate jdbc, CatalogueJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -66,10 +63,6 @@ public class CatalogueHistory {
 
     private <K, D> void put(Map<K, Versioned<D>> target, Function<String, K> key, String code, int version,
                             String definition, Class<D> type) {
-        try {
-            target.put(key.apply(code), new Versioned<>(version, json.readValue(definition, type)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + type.getSimpleName() + " " + code + " cannot be read", e);
-        }
+        target.put(key.apply(code), new Versioned<>(version, json.read(definition, type)));
     }
 }

@@ -6,12 +6,9 @@ import cn.creditbank.ledger.core.catalogue.GradeLadderDefined;
 import cn.creditbank.ledger.core.catalogue.InstitutionDefined;
 import cn.creditbank.ledger.core.catalogue.ProgrammeDefined;
 import cn.creditbank.ledger.core.catalogue.UnitDefined;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +26,9 @@ class CatalogueStore {
     static final String PROCESSING_GROUP = "catalogue-store";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final CatalogueJson json;
 
-    CatalogueStore(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    CatalogueStore(JdbcTemplate jdbc, CatalogueJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -66,15 +63,7 @@ class CatalogueStore {
                         INSERT INTO catalogue_item (kind, code, version, definition, recorded_at, recorded_by)
                         VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)
                         ON CONFLICT (kind, code, version) DO NOTHING""",
-                event.kind().name(), event.itemCode(), event.version(), toJson(event.definition()),
+                event.kind().name(), event.itemCode(), event.version(), json.write(event.definition()),
                 java.sql.Timestamp.from(recordedAt), event.recordedBy());
-    }
-
-    private String toJson(Object definition) {
-        try {
-            return json.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("catalogue definition cannot be written as JSON", e);
-        }
     }
 }

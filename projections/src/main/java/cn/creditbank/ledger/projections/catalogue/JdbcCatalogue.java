@@ -9,9 +9,6 @@ import cn.creditbank.ledger.core.catalogue.Versioned;
 import cn.creditbank.ledger.core.shared.InstitutionCode;
 import cn.creditbank.ledger.core.shared.ProgrammeCode;
 import cn.creditbank.ledger.core.shared.UnitCode;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +22,9 @@ import java.util.Optional;
 class JdbcCatalogue implements Catalogue {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final CatalogueJson json;
 
-    JdbcCatalogue(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    JdbcCatalogue(JdbcTemplate jdbc, CatalogueJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -51,15 +48,7 @@ class JdbcCatalogue implements Catalogue {
         return jdbc.query("""
                         SELECT version, definition::text AS definition FROM catalogue_item
                         WHERE kind = ? AND code = ? ORDER BY version DESC LIMIT 1""",
-                (rs, row) -> new Versioned<>(rs.getInt("version"), read(rs.getString("definition"), type)),
+                (rs, row) -> new Versioned<>(rs.getInt("version"), json.read(rs.getString("definition"), type)),
                 kind.name(), code).stream().findFirst();
-    }
-
-    private <D> D read(String document, Class<D> type) {
-        try {
-            return json.readValue(document, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored catalogue definition cannot be read as " + type.getSimpleName(), e);
-        }
     }
 }
