@@ -10,7 +10,7 @@ import cn.creditbank.ledger.core.shared.Score;
 import cn.creditbank.ledger.core.shared.UnitCode;
 import cn.creditbank.ledger.projections.eventstore.ProjectionPositions;
 import cn.creditbank.ledger.projections.support.LedgerNode;
-import cn.creditbank.ledger.projections.support.ProjectionsTestApplication;
+import cn.creditbank.projectionstest.ProjectionsTestApplication;
 import cn.creditbank.ledger.projections.support.TestPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;

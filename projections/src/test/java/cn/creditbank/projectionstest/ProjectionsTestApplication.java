@@ -1,4 +1,4 @@
-package cn.creditbank.ledger.projections.support;
+package cn.creditbank.projectionstest;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -6,7 +6,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The write side and the projections without the HTTP application: what projection tests run against.
+ * The write side and the projections without the HTTP application: what projection tests run against. It lives
+ * outside {@code cn.creditbank.ledger} so the full application's component scan never picks it up from the test-jar.
  * The DataSource is declared here, as the real application does: Axon's JDBC auto-configuration is conditional on a
  * DataSource bean but not ordered after Spring Boot 4's (relocated) DataSource auto-configuration, so it would
  * otherwise not see one.
