@@ -1,11 +1,6 @@
 package cn.creditbank.ledger.projections.catalogue;
 
 import cn.creditbank.ledger.core.catalogue.CatalogueItemDefined;
-import cn.creditbank.ledger.core.catalogue.ConversionRuleDefined;
-import cn.creditbank.ledger.core.catalogue.GradeLadderDefined;
-import cn.creditbank.ledger.core.catalogue.InstitutionDefined;
-import cn.creditbank.ledger.core.catalogue.ProgrammeDefined;
-import cn.creditbank.ledger.core.catalogue.UnitDefined;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -33,32 +28,9 @@ class CatalogueStore {
         this.json = json;
     }
 
+    /** One handler for all five "…Defined" events: Axon matches a handler by assignable payload type. */
     @EventHandler
-    void on(InstitutionDefined event, @Timestamp Instant recordedAt) {
-        store(event, recordedAt);
-    }
-
-    @EventHandler
-    void on(UnitDefined event, @Timestamp Instant recordedAt) {
-        store(event, recordedAt);
-    }
-
-    @EventHandler
-    void on(ProgrammeDefined event, @Timestamp Instant recordedAt) {
-        store(event, recordedAt);
-    }
-
-    @EventHandler
-    void on(ConversionRuleDefined event, @Timestamp Instant recordedAt) {
-        store(event, recordedAt);
-    }
-
-    @EventHandler
-    void on(GradeLadderDefined event, @Timestamp Instant recordedAt) {
-        store(event, recordedAt);
-    }
-
-    private void store(CatalogueItemDefined<?> event, Instant recordedAt) {
+    void on(CatalogueItemDefined<?> event, @Timestamp Instant recordedAt) {
         jdbc.update("""
                         INSERT INTO catalogue_item (kind, code, version, definition, recorded_at, recorded_by)
                         VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)

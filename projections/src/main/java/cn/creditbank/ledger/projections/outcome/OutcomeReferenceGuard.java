@@ -1,8 +1,5 @@
 package cn.creditbank.ledger.projections.outcome;
 
-import cn.creditbank.ledger.core.outcome.CertificateAwarded;
-import cn.creditbank.ledger.core.outcome.CompletionRecorded;
-import cn.creditbank.ledger.core.outcome.ExamResultRecorded;
 import cn.creditbank.ledger.core.outcome.OutcomeRecorded;
 import cn.creditbank.ledger.core.shared.DomainException;
 import cn.creditbank.ledger.core.shared.ErrorCode;
@@ -29,21 +26,7 @@ class OutcomeReferenceGuard {
     }
 
     @EventHandler
-    void on(CompletionRecorded event) {
-        claim(event);
-    }
-
-    @EventHandler
-    void on(ExamResultRecorded event) {
-        claim(event);
-    }
-
-    @EventHandler
-    void on(CertificateAwarded event) {
-        claim(event);
-    }
-
-    private void claim(OutcomeRecorded event) {
+    void on(OutcomeRecorded event) {
         // ON CONFLICT keeps the transaction usable; the owner of the reference is then compared.
         jdbc.update("""
                         INSERT INTO outcome_reference (issuer, external_ref, learner_id, outcome_id)
