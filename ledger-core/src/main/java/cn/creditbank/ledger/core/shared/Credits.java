@@ -36,6 +36,16 @@ public record Credits(@JsonValue BigDecimal value) implements Comparable<Credits
         return new Credits(value.add(other.value));
     }
 
+    /** The difference, never below zero (credits still needed once enough have been gathered is zero). */
+    public Credits minusAtMostZero(Credits other) {
+        return new Credits(value.subtract(other.value).max(BigDecimal.ZERO));
+    }
+
+    /** A share of these credits (a transfer cap), rounded like every amount of credits. */
+    public Credits times(BigDecimal share) {
+        return new Credits(value.multiply(share));
+    }
+
     public boolean isPositive() {
         return value.signum() > 0;
     }
@@ -43,6 +53,12 @@ public record Credits(@JsonValue BigDecimal value) implements Comparable<Credits
     @Override
     public int compareTo(Credits other) {
         return value.compareTo(other.value);
+    }
+
+    /** The amount as people write it: 4.5, 6 (not 4.50, 6.00). */
+    public String toShortString() {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.creditbank.ledger.projections.support;
 
 import cn.creditbank.ledger.core.catalogue.UnitKind;
 import cn.creditbank.ledger.core.demo.DemoCatalogue;
+import cn.creditbank.ledger.core.demo.DemoLearners;
 import cn.creditbank.ledger.core.outcome.OpenLearnerAccount;
 import cn.creditbank.ledger.core.outcome.OutcomeFacts;
 import cn.creditbank.ledger.core.outcome.RecordOutcome;
@@ -31,6 +32,12 @@ public final class DemoFixtures {
         LearnerId learner = LearnerId.of(UUID.randomUUID().toString());
         node.commands().sendAndWait(new OpenLearnerAccount(learner, TESTER));
         return learner;
+    }
+
+    /** Opens the learner's account and sends their whole demo history (DOMAIN.md §6), in order. */
+    public static void loadLearner(LedgerNode node, DemoLearners.DemoLearner learner) {
+        node.commands().sendAndWait(new OpenLearnerAccount(learner.learnerId(), TESTER));
+        learner.commands().forEach(node.commands()::sendAndWait);
     }
 
     /** A VOC-AIM-03 module result of DEMO-VOC with the given reference and score. */

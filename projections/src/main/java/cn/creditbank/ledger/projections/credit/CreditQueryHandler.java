@@ -1,0 +1,64 @@
+package cn.creditbank.ledger.projections.credit;
+
+import cn.creditbank.ledger.core.shared.DomainException;
+import cn.creditbank.ledger.core.shared.ErrorCode;
+import cn.creditbank.ledger.projections.catalogue.CatalogueHistory;
+import cn.creditbank.ledger.projections.history.OutcomeHistory;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Answers the learner queries on both time axes: the learner's outcomes and the catalogue as known at
+ * {@code knownAt} (default: now), computed for {@code asOf} (default: today in the business zone).
+ */
+@Component
+class CreditQueryHandler {
+
+    private final OutcomeHistory history;
+    private final CatalogueHistory catalogue;
+    private final Clock clock;
+
+    CreditQueryHandler(OutcomeHistory history, CatalogueHistory catalogue, Clock clock) {
+        this.history = history;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    Balance handle(FindBalance query) {
+        return BalanceCalculator.balance(outcomes(query), asOf(query));
+    }
+
+    @QueryHandler
+    Evaluation handle(FindEvaluation query) {
+        return TransferEvaluator.evaluate(outcomes(query), query.programmeCode(), catalogue.snapshotAt(knownAt(query)),
+                asOf(query));
+    }
+
+    @QueryHandler
+    GradeProgress handle(FindGradeProgress query) {
+        return GradeCalculator.progress(outcomes(query), query.ladderCode(), catalogue.snapshotAt(knownAt(query)),
+                asOf(query));
+    }
+
+    private List<OutcomeView> outcomes(TimeTravelQuery query) {
+        Instant knownAt = knownAt(query);
+        if (!history.accountKnownAt(query.learnerId(), knownAt)) {
+            throw new DomainException(ErrorCode.UNKNOWN_LEARNER, "learner " + query.learnerId() + " has no account");
+        }
+        return history.outcomesKnownAt(query.learnerId(), knownAt);
+    }
+
+    private LocalDate asOf(TimeTravelQuery query) {
+        return query.asOf() != null ? query.asOf() : LocalDate.now(clock);
+    }
+
+    private Instant knownAt(TimeTravelQuery query) {
+        return query.knownAt() != null ? query.knownAt() : clock.instant();
+    }
+}
