@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static cn.creditbank.ledger.projections.eventstore.ProjectionProcessors.OUTCOME_HISTORY;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static cn.creditbank.ledger.projections.support.DemoFixtures.TESTER;
 import static cn.creditbank.ledger.projections.support.DemoFixtures.loadCatalogue;
 import static cn.creditbank.ledger.projections.support.DemoFixtures.moduleResult;
@@ -113,6 +114,25 @@ class ReconciliationTest {
         assertThat(node.bean(ReadModelChecksum.class).outcomeHistory()).isEqualTo(live);
     }
 
+    @Test
+    void aPoisonEventIsParkedInTheDeadLetterQueueWhileOtherLearnersMoveOn() throws Exception {
+        LearnerId poisoned = openLearner(node);
+        try (Connection connection = node.bean(DataSource.class).getConnection()) {
+            long poison = append(connection, poisoned, "{\"learnerId\":\"" + poisoned.value()
+                    + "\",\"outcomeId\":\"BAD\",\"kind\":\"MODULE\",\"unitCode\":\"VOC-AIM-03\"}");
+            LearnerId healthy = openLearner(node);
+            node.commands().sendAndWait(moduleResult(healthy, "M1", "healthy-1", 80));
+            awaitCatchUp();
+
+            ReconciliationReport report = node.bean(ProjectionReconciliation.class).outcomeHistory();
+            assertThat(report.deadLetters()).isEqualTo(1);
+            assertThat(report.missing()).containsExactly(poison);
+            assertThat(report.consistent()).isFalse();
+            assertThat(node.bean(cn.creditbank.ledger.projections.history.OutcomeHistory.class)
+                    .outcomesKnownAt(healthy, Instant.now())).hasSize(1);
+        }
+    }
+
     private void awaitCatchUp() {
         ProjectionPositions positions = node.bean(ProjectionPositions.class);
         assertThat(positions.awaitPosition(OUTCOME_HISTORY, positions.head(), CATCH_UP)).isTrue();
@@ -120,12 +140,16 @@ class ReconciliationTest {
 
     /** Appends a real CompletionRecorded for the learner (sequence 1) in the given, still open, transaction. */
     private long appendWithoutCommitting(Connection connection, LearnerId learner) throws Exception {
-        Serializer serializer = node.bean(Serializer.class);
         var event = new CompletionRecorded(learner, OutcomeId.of("LATE"), UnitKind.MODULE, UnitCode.of("VOC-AIM-03"),
                 1, InstitutionCode.of("DEMO-VOC"), "late-commit", LocalDate.of(2025, 6, 30), Score.of(88), 30, true,
                 Credits.of("2"), TESTER);
-        SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
-        SerializedObject<byte[]> metaData = serializer.serialize(MetaData.emptyInstance(), byte[].class);
+        return append(connection, learner,
+                new String(node.bean(Serializer.class).serialize(event, byte[].class).getData(), UTF_8));
+    }
+
+    /** Appends a CompletionRecorded with the given JSON payload as the learner's event number 1. */
+    private long append(Connection connection, LearnerId learner, String payloadJson) throws Exception {
+        SerializedObject<byte[]> metaData = node.bean(Serializer.class).serialize(MetaData.emptyInstance(), byte[].class);
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                     meta_data, payload, payload_revision, payload_type, time_stamp)
@@ -133,8 +157,8 @@ class ReconciliationTest {
             insert.setString(1, learner.value());
             insert.setString(2, UUID.randomUUID().toString());
             insert.setBytes(3, metaData.getData());
-            insert.setBytes(4, payload.getData());
-            insert.setString(5, payload.getType().getName());
+            insert.setBytes(4, payloadJson.getBytes(UTF_8));
+            insert.setString(5, CompletionRecorded.class.getName());
             insert.setString(6, Instant.now().toString());
             try (ResultSet key = insert.executeQuery()) {
                 key.next();
