@@ -1,5 +1,6 @@
 package cn.creditbank.ledger.api.database;
 
+import cn.creditbank.ledger.projections.database.EmbeddedPostgresServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Registers the event-sourced aggregates of ledger-core with Axon. They carry no Spring annotation (the core
@@ -74,7 +75,7 @@ public class AggregateConfiguration {
      * it; a domain refusal is an answer and is never retried.
      */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus,
+    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
                                          @Value("${ledger.commands.conflict-retries:5}") int conflictRetries) {
         if (conflictRetries <= 0) {
             return DefaultCommandGateway.builder().commandBus(commandBus).build();
@@ -82,12 +83,18 @@ public class AggregateConfiguration {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("command-retry")))
+                        .retryExecutor(commandRetryExecutor)
                         .retryInterval(25)
                         .maxRetryCount(conflictRetries)
                         .nonTransientFailurePredicate(AggregateConfiguration::isFinal)
                         .build())
                 .build();
+    }
+
+    /** Stopped with the context, so its thread never keeps a stopped application's JVM alive. */
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("command-retry"));
     }
 
     /** Axon tests this against every cause in the chain: it must name what is final, not what is transient. */

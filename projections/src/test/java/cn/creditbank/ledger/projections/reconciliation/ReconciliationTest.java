@@ -13,6 +13,7 @@ import cn.creditbank.ledger.projections.support.LedgerNode;
 import cn.creditbank.projectionstest.ProjectionsTestApplication;
 import cn.creditbank.ledger.projections.support.TestPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -28,6 +29,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -112,6 +114,30 @@ class ReconciliationTest {
         assertThat(node.bean(ProjectionReplay.class).rebuild(OUTCOME_HISTORY, CATCH_UP)).isTrue();
 
         assertThat(node.bean(ReadModelChecksum.class).outcomeHistory()).isEqualTo(live);
+    }
+
+    @Test
+    void eventsDeliveredAgainAfterACrashChangeNothing() {
+        LearnerId learner = openLearner(node);
+        for (int i = 0; i < 10; i++) {
+            node.commands().sendAndWait(moduleResult(learner, "M" + i, "redelivery-" + i, 55 + i * 4));
+        }
+        node.commands().sendAndWait(new cn.creditbank.ledger.core.outcome.VoidOutcome(learner, OutcomeId.of("M3"),
+                "录入错误", TESTER));
+        awaitCatchUp();
+        String before = node.bean(ReadModelChecksum.class).outcomeHistory();
+        StreamingEventProcessor projection = node.bean(EventProcessingConfiguration.class)
+                .eventProcessor(OUTCOME_HISTORY, StreamingEventProcessor.class).orElseThrow();
+        projection.shutDown();
+
+        // as if the node died after applying the last batches but before storing its tokens
+        var rewound = node.bean(Serializer.class).serialize(GapAwareTrackingToken.newInstance(0, List.of()), byte[].class);
+        node.jdbc().update("UPDATE token_entry SET token = ?, token_type = ? WHERE processor_name = ?",
+                rewound.getData(), rewound.getType().getName(), OUTCOME_HISTORY);
+        projection.start();
+        awaitCatchUp();
+
+        assertThat(node.bean(ReadModelChecksum.class).outcomeHistory()).isEqualTo(before);
     }
 
     @Test

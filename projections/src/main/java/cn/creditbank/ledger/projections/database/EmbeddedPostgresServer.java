@@ -1,4 +1,4 @@
-package cn.creditbank.ledger.api.database;
+package cn.creditbank.ledger.projections.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;

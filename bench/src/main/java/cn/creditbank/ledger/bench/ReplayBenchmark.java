@@ -1,0 +1,154 @@
+package cn.creditbank.ledger.bench;
+
+import cn.creditbank.ledger.core.demo.DemoCatalogue;
+import cn.creditbank.ledger.projections.reconciliation.ProjectionReconciliation;
+import cn.creditbank.ledger.projections.reconciliation.ProjectionReplay;
+import cn.creditbank.ledger.projections.reconciliation.ReconciliationReport;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static cn.creditbank.ledger.projections.eventstore.ProjectionProcessors.OUTCOME_HISTORY;
+
+/**
+ * Replay speed: generates a learner history of at least {@code --events} events (default 1,000,000; {@code --quick}
+ * 100,000) in a fresh durable embedded PostgreSQL, then rebuilds the outcome-history projection from the first
+ * event, twice, and reports events per second, after checking the rebuilt read model is complete. Other arguments
+ * are Spring properties, e.g. {@code --ledger.projections.batch-size=500}.
+ */
+public final class ReplayBenchmark {
+
+    private ReplayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        long events = argument(args, "--events", args.length > 0 && List.of(args).contains("--quick") ? 100_000 : 1_000_000);
+        Path target = Files.createDirectories(Path.of("bench", "target"));
+        Path dataDir = Files.createTempDirectory(target, "pg-"); // a fresh database for every run
+        List<String> springArgs = new ArrayList<>(List.of("--bench.data-dir=" + dataDir));
+        List.of(args).stream().filter(a -> a.startsWith("--ledger.")).forEach(springArgs::add);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
+                .web(WebApplicationType.NONE).run(springArgs.toArray(String[]::new))) {
+            new ReplayBenchmark().run(context, events);
+        }
+        // Axon keeps a static, non-daemon timeout janitor thread that nothing shuts down: a command must exit itself
+        System.exit(0);
+    }
+
+    private void run(ConfigurableApplicationContext context, long events) throws Exception {
+        DemoCatalogue.commands("bench").forEach(context.getBean(CommandGateway.class)::sendAndWait);
+        StreamingEventProcessor projection = context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(OUTCOME_HISTORY, StreamingEventProcessor.class).orElseThrow();
+        projection.shutDown(); // generating is not measured; the projection starts from zero below
+
+        long started = System.nanoTime();
+        long generated = new HistoryGenerator(context.getBean(DataSource.class), context.getBean(Serializer.class))
+                .generate(events);
+        double generateSeconds = seconds(started);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        long learners = jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry"
+                + " WHERE type = 'LearnerAccount'", Long.class);
+
+        List<String> lines = new ArrayList<>();
+        lines.add(line("replay_events", generated, "events"));
+        lines.add(line("replay_learners", learners, "learners"));
+        lines.add(line("generate", Math.round(generated / generateSeconds), "events/s"));
+        for (int run = 1; run <= 2; run++) {
+            long replayStarted = System.nanoTime();
+            if (!context.getBean(ProjectionReplay.class).rebuild(OUTCOME_HISTORY, Duration.ofMinutes(60))) {
+                throw new IllegalStateException("the replay did not reach the head within an hour");
+            }
+            double replaySeconds = seconds(replayStarted);
+            assertComplete(context, jdbc);
+            lines.add(line("replay_run_" + run, Math.round(generated / replaySeconds), "events/s"));
+            lines.add(line("replay_run_" + run + "_wall", Math.round(replaySeconds), "s"));
+        }
+        lines.add(line("heap_peak", peakHeapMegabytes(), "MB"));
+        lines.forEach(System.out::println);
+        writeReport(jdbc, lines, context);
+    }
+
+    private static void assertComplete(ConfigurableApplicationContext context, JdbcTemplate jdbc) {
+        ReconciliationReport report = context.getBean(ProjectionReconciliation.class).outcomeHistory();
+        long outcomeEvents = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE type = 'LearnerAccount'"
+                + " AND payload_type NOT LIKE '%LearnerAccountOpened'", Long.class);
+        long versions = jdbc.queryForObject("SELECT count(*) FROM outcome_version", Long.class);
+        if (!report.consistent() || versions != outcomeEvents) {
+            throw new IllegalStateException("rebuilt read model incomplete: " + report + ", " + versions
+                    + " versions for " + outcomeEvents + " outcome events");
+        }
+    }
+
+    private static void writeReport(JdbcTemplate jdbc, List<String> lines, ConfigurableApplicationContext context)
+            throws IOException {
+        var env = context.getEnvironment();
+        String report = """
+                # Replay benchmark
+
+                Rebuild of the `outcome-history` projection from the first event, on a generated history (demo
+                catalogue; mostly module results and exams, some certificates, a few corrections and voids), in a
+                durable embedded PostgreSQL (fsync, synchronous_commit and full_page_writes on). Measured %s.
+
+                Run: `./mvnw -B -q -DskipTests package -pl bench -am && java -Xmx1g -jar bench/target/bench.jar`
+                (`--quick` for 100k events, `--events N`, Spring properties such as `--ledger.projections.batch-size=500`).
+
+                ```
+                %s
+                ```
+
+                - machine: %d cores, %d MB memory, %s
+                - processor: pooled streaming, %s segments, batch size %s
+                """.formatted(LocalDate.now(), String.join("\n", lines), Runtime.getRuntime().availableProcessors(),
+                totalMemoryMegabytes(), jdbc.queryForObject("SELECT version()", String.class),
+                env.getProperty("ledger.projections.segments", "4"), env.getProperty("ledger.projections.batch-size", "100"));
+        Path docs = Path.of("docs");
+        Files.createDirectories(docs);
+        Files.writeString(docs.resolve("benchmarks-replay.md"), report);
+    }
+
+    private static long totalMemoryMegabytes() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() / (1024 * 1024) : -1;
+    }
+
+    private static long peakHeapMegabytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum() / (1024 * 1024);
+    }
+
+    private static String line(String name, long value, String unit) {
+        return name + " " + value + " " + unit;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static long argument(String[] args, String name, long fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Long.parseLong(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
