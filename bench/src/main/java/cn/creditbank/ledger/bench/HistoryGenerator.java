@@ -43,7 +43,9 @@ final class HistoryGenerator {
     private final Serializer serializer;
     private final Random random = new Random(20261122);
     private final byte[] emptyMetaData;
-    private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+    /** Events are stamped from here on, one millisecond apart. */
+    static final Instant FIRST_EVENT_AT = Instant.parse("2026-01-01T00:00:00Z");
+    private Instant clock = FIRST_EVENT_AT;
 
     HistoryGenerator(DataSource dataSource, Serializer serializer) {
         this.dataSource = dataSource;

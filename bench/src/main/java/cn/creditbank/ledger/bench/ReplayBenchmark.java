@@ -7,6 +7,7 @@ import cn.creditbank.ledger.projections.reconciliation.ReconciliationReport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -80,6 +81,9 @@ public final class ReplayBenchmark {
             lines.add(line("replay_run_" + run, Math.round(generated / replaySeconds), "events/s"));
             lines.add(line("replay_run_" + run + "_wall", Math.round(replaySeconds), "s"));
         }
+        lines.addAll(new KnownAtLatency(context.getBean(QueryGateway.class), learners,
+                HistoryGenerator.FIRST_EVENT_AT, HistoryGenerator.FIRST_EVENT_AT.plusMillis(generated))
+                .measure());
         lines.add(line("heap_peak", peakHeapMegabytes(), "MB"));
         lines.forEach(System.out::println);
         writeReport(jdbc, lines, context);
