@@ -43,9 +43,8 @@ final class HistoryGenerator {
     private final Serializer serializer;
     private final Random random = new Random(20261122);
     private final byte[] emptyMetaData;
-    /** Events are stamped from here on, one millisecond apart. */
-    static final Instant FIRST_EVENT_AT = Instant.parse("2026-01-01T00:00:00Z");
-    private Instant clock = FIRST_EVENT_AT;
+    /** Events are stamped one millisecond apart from the moment generation starts: after the catalogue was defined. */
+    private Instant clock = Instant.now();
 
     HistoryGenerator(DataSource dataSource, Serializer serializer) {
         this.dataSource = dataSource;
@@ -80,6 +79,11 @@ final class HistoryGenerator {
             }
         }
         return written;
+    }
+
+    /** The transaction time of the last generated event. */
+    Instant lastStampedAt() {
+        return clock;
     }
 
     private void add(PreparedStatement insert, String learner, int sequence, Object event) throws SQLException {
