@@ -2,7 +2,6 @@ package cn.creditbank.ledger.api.learner;
 
 import cn.creditbank.ledger.api.LedgerApplication;
 import cn.creditbank.ledger.projections.support.LedgerNode;
-import cn.creditbank.ledger.projections.support.TestPostgres;
 import cn.creditbank.ledger.core.shared.LearnerId;
 import cn.creditbank.ledger.projections.identity.LearnerIdentityStore;
 import org.junit.jupiter.api.AfterAll;
@@ -10,10 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Map;
 
 import static cn.creditbank.ledger.projections.support.DemoFixtures.TESTER;
-import static cn.creditbank.ledger.projections.support.DemoFixtures.loadCatalogue;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.nodeWithCatalogue;
 import static cn.creditbank.ledger.projections.support.DemoFixtures.moduleResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +22,7 @@ class IdentityErasureTest {
 
     @BeforeAll
     static void start() {
-        node = LedgerNode.onDatabase(LedgerApplication.class, TestPostgres.freshDatabaseUrl(), Map.of());
-        loadCatalogue(node);
+        node = nodeWithCatalogue(LedgerApplication.class);
     }
 
     @AfterAll

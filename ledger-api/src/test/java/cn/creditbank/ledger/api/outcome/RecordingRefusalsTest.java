@@ -2,7 +2,6 @@ package cn.creditbank.ledger.api.outcome;
 
 import cn.creditbank.ledger.api.LedgerApplication;
 import cn.creditbank.ledger.projections.support.LedgerNode;
-import cn.creditbank.ledger.projections.support.TestPostgres;
 import cn.creditbank.ledger.core.catalogue.UnitKind;
 import cn.creditbank.ledger.core.outcome.OutcomeFacts;
 import cn.creditbank.ledger.core.outcome.RecordOutcome;
@@ -18,10 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import static cn.creditbank.ledger.projections.support.DemoFixtures.TESTER;
-import static cn.creditbank.ledger.projections.support.DemoFixtures.loadCatalogue;
+import static cn.creditbank.ledger.projections.support.DemoFixtures.nodeWithCatalogue;
 import static cn.creditbank.ledger.projections.support.DemoFixtures.moduleResult;
 import static cn.creditbank.ledger.projections.support.DemoFixtures.openLearner;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +32,7 @@ class RecordingRefusalsTest {
 
     @BeforeAll
     static void start() {
-        node = LedgerNode.onDatabase(LedgerApplication.class, TestPostgres.freshDatabaseUrl(), Map.of());
-        loadCatalogue(node);
+        node = nodeWithCatalogue(LedgerApplication.class);
     }
 
     @AfterAll

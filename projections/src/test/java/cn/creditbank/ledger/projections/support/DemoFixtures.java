@@ -13,6 +13,7 @@ import cn.creditbank.ledger.core.shared.Score;
 import cn.creditbank.ledger.core.shared.UnitCode;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 /** Test steps shared by the integration tests: the demo catalogue, a learner, a module result. */
@@ -28,6 +29,13 @@ public final class DemoFixtures {
     }
 
     /** Opens an account through the command alone (no identity row): enough for ledger and projection tests. */
+    /** A node of {@code application} on a fresh database with the demo catalogue loaded. */
+    public static LedgerNode nodeWithCatalogue(Class<?> application) {
+        LedgerNode node = LedgerNode.onDatabase(application, TestPostgres.freshDatabaseUrl(), Map.of());
+        loadCatalogue(node);
+        return node;
+    }
+
     public static LearnerId openLearner(LedgerNode node) {
         LearnerId learner = LearnerId.of(UUID.randomUUID().toString());
         node.commands().sendAndWait(new OpenLearnerAccount(learner, TESTER));
