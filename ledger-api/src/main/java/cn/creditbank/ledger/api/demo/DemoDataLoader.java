@@ -43,12 +43,23 @@ class DemoDataLoader implements ApplicationRunner {
         DemoCatalogue.commands(RECORDED_BY).forEach(commands::sendAndWait);
         for (DemoLearners.DemoLearner learner : DemoLearners.all(RECORDED_BY)) {
             if (identities.find(learner.learnerId()).isEmpty()) {
-                onboarding.open(learner.learnerId(), learner.displayName(), null, learner.username(), RECORDED_BY);
+                openOnce(learner);
             }
             learner.commands().forEach(this::sendOnce);
         }
         LOG.info("Demo data present: the catalogue of DOMAIN.md §6 and learners 张三 ({}), 李四 ({})",
                 DemoLearners.ZHANGSAN, DemoLearners.LISI);
+    }
+
+    /** Another node starting at the same moment may have opened the account first; that is the expected answer. */
+    private void openOnce(DemoLearners.DemoLearner learner) {
+        try {
+            onboarding.open(learner.learnerId(), learner.displayName(), null, learner.username(), RECORDED_BY);
+        } catch (DomainException refused) {
+            if (refused.code() != ErrorCode.LEARNER_ALREADY_EXISTS) {
+                throw refused;
+            }
+        }
     }
 
     /** Recordings are idempotent by external reference; a void is not, so an existing void is the expected answer. */
