@@ -4,6 +4,7 @@ import cn.creditbank.ledger.core.outcome.OpenLearnerAccount;
 import cn.creditbank.ledger.core.shared.DomainException;
 import cn.creditbank.ledger.core.shared.ErrorCode;
 import cn.creditbank.ledger.core.shared.LearnerId;
+import cn.creditbank.ledger.core.shared.Require;
 import cn.creditbank.ledger.projections.identity.LearnerIdentity;
 import cn.creditbank.ledger.projections.identity.LearnerIdentityStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,8 +40,11 @@ public class LearnerOnboarding {
     @Transactional
     public LearnerId open(LearnerId learnerId, String displayName, String nationalId, String externalRef,
                           String recordedBy) {
+        String name = Require.maxLength(Require.text(displayName, "displayName"), 255, "displayName");
+        Require.maxLength(nationalId, 64, "nationalId");
+        Require.maxLength(externalRef, 255, "externalRef");
         try {
-            identities.register(new LearnerIdentity(learnerId, displayName, nationalId, externalRef, clock.instant(),
+            identities.register(new LearnerIdentity(learnerId, name, nationalId, externalRef, clock.instant(),
                     null));
         } catch (DuplicateKeyException exists) {
             throw new DomainException(ErrorCode.LEARNER_ALREADY_EXISTS,

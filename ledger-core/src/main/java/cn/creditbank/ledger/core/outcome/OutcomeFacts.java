@@ -22,11 +22,13 @@ public record OutcomeFacts(UnitKind kind, UnitCode unitCode, InstitutionCode iss
         Require.present(kind, "kind");
         Require.present(unitCode, "unitCode");
         Require.present(issuer, "issuer");
-        externalRef = Require.text(externalRef, "externalRef");
+        externalRef = Require.maxLength(Require.text(externalRef, "externalRef"), 255, "externalRef");
         Require.present(date, "date");
         Require.notNegative(hours, "hours");
         level = level == null || level.isBlank() ? null : level.strip();
         certificateNo = certificateNo == null || certificateNo.isBlank() ? null : certificateNo.strip();
+        Require.maxLength(level, 64, "level");
+        Require.maxLength(certificateNo, 128, "certificateNo");
         // The recorded events keep only the fields of their kind, and a retry is compared with what they keep:
         // a field of another kind would be dropped silently and make the identical retry a conflict.
         if (kind != UnitKind.CERTIFICATE && (certificateNo != null || validUntil != null)) {

@@ -16,7 +16,8 @@ final class Codes {
     static String validate(String value, String field, Pattern pattern) {
         String text = Require.text(value, field);
         if (!pattern.matcher(text).matches()) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " '" + text + "' is not a valid code");
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " '" + text + "' is not a valid code",
+                    field);
         }
         return text;
     }

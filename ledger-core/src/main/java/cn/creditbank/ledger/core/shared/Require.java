@@ -10,21 +10,30 @@ public final class Require {
 
     public static String text(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " must not be blank");
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " must not be blank", field);
         }
         return value.strip();
     }
 
+    /** Text that must fit the column or index it ends up in; absent text passes. */
+    public static String maxLength(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " is longer than " + max + " characters",
+                    field);
+        }
+        return value;
+    }
+
     public static <T> T present(T value, String field) {
         if (value == null) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " is required");
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " is required", field);
         }
         return value;
     }
 
     public static BigDecimal notNegative(BigDecimal value, String field) {
         if (value != null && value.signum() < 0) {
-            throw new DomainException(ErrorCode.NEGATIVE_VALUE, field + " must not be negative");
+            throw new DomainException(ErrorCode.NEGATIVE_VALUE, field + " must not be negative", field);
         }
         return value;
     }
@@ -40,7 +49,7 @@ public final class Require {
 
     public static Integer notNegative(Integer value, String field) {
         if (value != null && value < 0) {
-            throw new DomainException(ErrorCode.NEGATIVE_VALUE, field + " must not be negative");
+            throw new DomainException(ErrorCode.NEGATIVE_VALUE, field + " must not be negative", field);
         }
         return value;
     }

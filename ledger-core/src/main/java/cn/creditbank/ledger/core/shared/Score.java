@@ -14,10 +14,11 @@ public record Score(@JsonValue BigDecimal value) implements Comparable<Score> {
     public Score {
         Require.present(value, "score");
         if (value.signum() < 0 || value.compareTo(MAX) > 0) {
-            throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, "score " + value.toPlainString() + " is outside 0–100");
+            throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, "score " + value.toPlainString() + " is outside 0–100",
+                    "score");
         }
         if (value.stripTrailingZeros().scale() > 2) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "score has more than two decimals");
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "score has more than two decimals", "score");
         }
         value = value.stripTrailingZeros().scale() <= 0 ? value.setScale(0) : value.stripTrailingZeros();
     }

@@ -9,7 +9,6 @@ import cn.creditbank.ledger.core.catalogue.Versioned;
 import cn.creditbank.ledger.core.shared.InstitutionCode;
 import cn.creditbank.ledger.core.shared.ProgrammeCode;
 import cn.creditbank.ledger.core.shared.UnitCode;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -21,34 +20,24 @@ import java.util.Optional;
 @Component
 class JdbcCatalogue implements Catalogue {
 
-    private final JdbcTemplate jdbc;
-    private final CatalogueJson json;
+    private final CatalogueItems items;
 
-    JdbcCatalogue(JdbcTemplate jdbc, CatalogueJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    JdbcCatalogue(CatalogueItems items) {
+        this.items = items;
     }
 
     @Override
     public Optional<Versioned<InstitutionDefinition>> institution(InstitutionCode code) {
-        return latest(CatalogueKind.INSTITUTION, code.value(), InstitutionDefinition.class);
+        return items.latest(CatalogueKind.INSTITUTION, code.value(), InstitutionDefinition.class);
     }
 
     @Override
     public Optional<Versioned<UnitDefinition>> unit(UnitCode code) {
-        return latest(CatalogueKind.UNIT, code.value(), UnitDefinition.class);
+        return items.latest(CatalogueKind.UNIT, code.value(), UnitDefinition.class);
     }
 
     @Override
     public Optional<Versioned<ProgrammeDefinition>> programme(ProgrammeCode code) {
-        return latest(CatalogueKind.PROGRAMME, code.value(), ProgrammeDefinition.class);
-    }
-
-    private <D> Optional<Versioned<D>> latest(CatalogueKind kind, String code, Class<D> type) {
-        return jdbc.query("""
-                        SELECT version, definition::text AS definition FROM catalogue_item
-                        WHERE kind = ? AND code = ? ORDER BY version DESC LIMIT 1""",
-                (rs, row) -> new Versioned<>(rs.getInt("version"), json.read(rs.getString("definition"), type)),
-                kind.name(), code).stream().findFirst();
+        return items.latest(CatalogueKind.PROGRAMME, code.value(), ProgrammeDefinition.class);
     }
 }

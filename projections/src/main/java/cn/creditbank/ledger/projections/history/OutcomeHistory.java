@@ -30,6 +30,15 @@ public class OutcomeHistory {
             rs.getBoolean("passed"), new Credits(rs.getBigDecimal("credits")), localDate(rs.getDate("valid_until")),
             rs.getBoolean("voided"), localDate(rs.getDate("revoked_on")));
 
+    private static final RowMapper<OutcomeEntry> ENTRY = (rs, row) -> new OutcomeEntry(VIEW.mapRow(rs, row),
+            rs.getString("external_ref"), rs.getInt("unit_version"), rs.getTimestamp("recorded_at").toInstant(),
+            rs.getString("recorded_by"));
+
+    private static final String KNOWN_AT = """
+            SELECT * FROM outcome_version
+            WHERE learner_id = ? AND known_from <= ? AND (known_until IS NULL OR known_until > ?)
+            ORDER BY outcome_date, outcome_id""";
+
     private final JdbcTemplate jdbc;
 
     public OutcomeHistory(JdbcTemplate jdbc) {
@@ -38,11 +47,12 @@ public class OutcomeHistory {
 
     /** Every outcome of the learner with the values known at {@code knownAt} (voided ones included, flagged). */
     public List<OutcomeView> outcomesKnownAt(LearnerId learner, Instant knownAt) {
-        return jdbc.query("""
-                        SELECT * FROM outcome_version
-                        WHERE learner_id = ? AND known_from <= ? AND (known_until IS NULL OR known_until > ?)
-                        ORDER BY outcome_date, outcome_id""",
-                VIEW, learner.value(), Timestamp.from(knownAt), Timestamp.from(knownAt));
+        return jdbc.query(KNOWN_AT, VIEW, learner.value(), Timestamp.from(knownAt), Timestamp.from(knownAt));
+    }
+
+    /** The same outcomes with their references and recording details, for listing them to people. */
+    public List<OutcomeEntry> entriesKnownAt(LearnerId learner, Instant knownAt) {
+        return jdbc.query(KNOWN_AT, ENTRY, learner.value(), Timestamp.from(knownAt), Timestamp.from(knownAt));
     }
 
     /** Whether the learner's account existed at {@code knownAt}. */

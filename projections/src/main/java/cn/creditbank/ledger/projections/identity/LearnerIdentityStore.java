@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,34 @@ public class LearnerIdentityStore {
     public Optional<LearnerIdentity> findByExternalRef(String externalRef) {
         return jdbc.query("SELECT * FROM learner_identity WHERE external_ref = ?", ROW, externalRef)
                 .stream().findFirst();
+    }
+
+    /**
+     * Learners whose display name or external reference contains {@code query} (all when blank), oldest first;
+     * erased identities are not found by name any more.
+     */
+    public List<LearnerIdentity> search(String query, long offset, int limit) {
+        return jdbc.query("""
+                        SELECT * FROM learner_identity
+                        WHERE ? = '' OR display_name LIKE ? ESCAPE '\\' OR external_ref LIKE ? ESCAPE '\\'
+                        ORDER BY opened_at, learner_id OFFSET ? LIMIT ?""",
+                ROW, blankToEmpty(query), containing(query), containing(query), offset, limit);
+    }
+
+    public long count(String query) {
+        Long count = jdbc.queryForObject("""
+                        SELECT count(*) FROM learner_identity
+                        WHERE ? = '' OR display_name LIKE ? ESCAPE '\\' OR external_ref LIKE ? ESCAPE '\\'""",
+                Long.class, blankToEmpty(query), containing(query), containing(query));
+        return count == null ? 0 : count;
+    }
+
+    private static String blankToEmpty(String query) {
+        return query == null ? "" : query.strip();
+    }
+
+    private static String containing(String query) {
+        return "%" + blankToEmpty(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** Erases the personal data of a learner (right to erasure); answers whether there was anything to erase. */

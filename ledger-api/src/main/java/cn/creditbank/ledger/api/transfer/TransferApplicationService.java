@@ -1,0 +1,84 @@
+package cn.creditbank.ledger.api.transfer;
+
+import cn.creditbank.ledger.api.credit.LedgerQueries;
+import cn.creditbank.ledger.api.security.Caller;
+import cn.creditbank.ledger.core.catalogue.CatalogueKind;
+import cn.creditbank.ledger.core.catalogue.ProgrammeDefinition;
+import cn.creditbank.ledger.core.shared.DomainException;
+import cn.creditbank.ledger.core.shared.ErrorCode;
+import cn.creditbank.ledger.core.shared.LearnerId;
+import cn.creditbank.ledger.core.shared.ProgrammeCode;
+import cn.creditbank.ledger.core.shared.UnitCode;
+import cn.creditbank.ledger.core.transfer.ApplyForTransfer;
+import cn.creditbank.ledger.core.transfer.ProposedTransfer;
+import cn.creditbank.ledger.core.transfer.RuleVersionRef;
+import cn.creditbank.ledger.core.transfer.TransferId;
+import cn.creditbank.ledger.projections.catalogue.CatalogueItems;
+import cn.creditbank.ledger.projections.credit.ApprovedTransfer;
+import cn.creditbank.ledger.projections.credit.CourseStatus;
+import cn.creditbank.ledger.projections.credit.Evaluation;
+import cn.creditbank.ledger.projections.credit.FindEvaluation;
+import cn.creditbank.ledger.projections.transfer.TransferApplications;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A learner's application for credit transfer (DOMAIN.md §5): the evaluation of today, as the bank knows it now, is
+ * what the application proposes and stores, with the rule versions it used. Courses an institution already approved
+ * count as transferred in that evaluation but are not proposed again.
+ */
+@Service
+class TransferApplicationService {
+
+    /** The new application and the evaluation it was made on. */
+    record Applied(TransferId transferId, Evaluation evaluation, Instant evaluatedAt) {
+    }
+
+    private final LedgerQueries queries;
+    private final CommandGateway commands;
+    private final CatalogueItems catalogue;
+    private final TransferApplications transfers;
+    private final Clock clock;
+
+    TransferApplicationService(LedgerQueries queries, CommandGateway commands, CatalogueItems catalogue,
+                               TransferApplications transfers, Clock clock) {
+        this.queries = queries;
+        this.commands = commands;
+        this.catalogue = catalogue;
+        this.transfers = transfers;
+        this.clock = clock;
+    }
+
+    Applied apply(Caller caller, LearnerId learner, ProgrammeCode programme) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        ProgrammeDefinition definition = catalogue.latest(CatalogueKind.PROGRAMME, programme.value())
+                .map(entry -> (ProgrammeDefinition) entry.definition())
+                .orElseThrow(() -> new DomainException(ErrorCode.UNKNOWN_PROGRAMME,
+                        "programme " + programme + " is not in the catalogue", "programmeCode"));
+        Evaluation evaluation = queries.ask(new FindEvaluation(learner, programme, today, now), Evaluation.class);
+        Set<UnitCode> alreadyApproved = transfers.approvedKnownAt(learner, programme, now).stream()
+                .map(ApprovedTransfer::courseCode).collect(Collectors.toSet());
+        List<ProposedTransfer> proposed = evaluation.courses().stream()
+                .filter(course -> course.status() == CourseStatus.TRANSFERRED)
+                .filter(course -> !alreadyApproved.contains(course.courseCode()))
+                .map(course -> new ProposedTransfer(course.courseCode(), course.credits(), course.outcomeId(),
+                        course.ruleId(), course.ruleVersion()))
+                .toList();
+        TransferId transferId = TransferId.of(UUID.randomUUID().toString());
+        commands.sendAndWait(new ApplyForTransfer(transferId, learner, programme, evaluation.programmeVersion(),
+                definition.institution(), today, now, proposed, evaluation.earnedCredits(),
+                evaluation.transferredCredits(), evaluation.cap(),
+                evaluation.rulesUsed().stream().map(rule -> new RuleVersionRef(rule.ruleId(), rule.version()))
+                        .toList(), caller.subject()));
+        return new Applied(transferId, evaluation, now);
+    }
+}
