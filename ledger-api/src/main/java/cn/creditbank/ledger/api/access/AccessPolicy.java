@@ -1,6 +1,7 @@
 package cn.creditbank.ledger.api.access;
 
 import cn.creditbank.ledger.api.problem.ApiProblem;
+import cn.creditbank.ledger.api.security.ApiAccessRules;
 import cn.creditbank.ledger.api.security.Caller;
 import cn.creditbank.ledger.api.security.Role;
 import cn.creditbank.ledger.core.shared.DomainException;
@@ -28,12 +29,13 @@ import java.util.function.Supplier;
 
 /**
  * Who may do what (API.md, Authentication and roles), in one place. The rules that depend on the path are
- * registered with the security filter chain by {@link #routes}, so no controller checks access by hand; the rules
+ * registered with the security filter chain by {@link #apply}, so no controller checks access by hand; the rules
  * that depend on a request's body (which issuer an outcome names) are the methods below, called by the write paths
- * before any command is sent. Regulators read everything and change nothing; a path not listed is denied.
+ * before any command is sent. Regulators read everything and change nothing. A path not listed here only needs a
+ * valid token: it names no endpoint, so the caller learns 404 or 405.
  */
 @Component
-public class AccessPolicy {
+public class AccessPolicy implements ApiAccessRules {
 
     private final TransferApplications transfers;
     private final OutcomeIssuers issuers;
@@ -43,8 +45,8 @@ public class AccessPolicy {
         this.issuers = issuers;
     }
 
-    public void routes(
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api) {
+    @Override
+    public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api) {
         api
                 .requestMatchers(HttpMethod.GET, "/api/v1/catalogue/**").authenticated()
                 .requestMatchers(HttpMethod.PUT, "/api/v1/catalogue/**").access(anyOf(Role.OPERATOR))
@@ -64,8 +66,7 @@ public class AccessPolicy {
                 .requestMatchers(HttpMethod.GET, "/api/v1/transfers/{transferId}").access(this::mayReadTransfer)
                 .requestMatchers(HttpMethod.POST, "/api/v1/transfers/{transferId}/approve",
                         "/api/v1/transfers/{transferId}/reject").access(anyOf(Role.INSTITUTION))
-                .requestMatchers("/api/v1/audit/**").access(anyOf(Role.REGULATOR, Role.OPERATOR))
-                .requestMatchers("/api/**").denyAll();
+                .requestMatchers("/api/v1/audit/**").access(anyOf(Role.REGULATOR, Role.OPERATOR));
     }
 
     /** The learner behind {@code /me}: only a learner's token names one. */

@@ -10,7 +10,7 @@ import org.springframework.util.StringUtils;
  * {@code ledger.demo-data}: {@code always}, {@code never}, or {@code auto} (the default): only on the embedded
  * database and never under the {@code prod} profile, so production data never receives demo learners by accident.
  */
-class DemoDataCondition implements Condition {
+public class DemoDataCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

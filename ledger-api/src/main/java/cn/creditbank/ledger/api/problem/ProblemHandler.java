@@ -1,5 +1,6 @@
 package cn.creditbank.ledger.api.problem;
 
+import cn.creditbank.ledger.api.web.RequestBodyTooLarge;
 import cn.creditbank.ledger.core.shared.DomainException;
 import cn.creditbank.ledger.core.shared.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,6 +66,10 @@ class ProblemHandler {
     /** Unreadable bodies: syntax errors, wrong types, unknown fields, and refusals thrown while building values. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable, Locale locale) {
+        RequestBodyTooLarge tooLarge = causeOfType(unreadable, RequestBodyTooLarge.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge, locale);
+        }
         DomainException refusal = causeOfType(unreadable, DomainException.class);
         JacksonException json = causeOfType(unreadable, JacksonException.class);
         String field = json == null ? null : path(json);
@@ -83,6 +88,12 @@ class ProblemHandler {
                 : "has the wrong type or shape";
         return problems.response(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED.name(),
                 "field '" + field + "' " + message, List.of(new FieldError(field, message)), locale);
+    }
+
+    @ExceptionHandler(RequestBodyTooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLarge tooLarge, Locale locale) {
+        return problems.response(HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE.name(),
+                tooLarge.getMessage(), List.of(), locale);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -141,6 +152,10 @@ class ProblemHandler {
         DomainException refusal = causeOfType(failure, DomainException.class);
         if (refusal != null) { // a refusal wrapped by the framework on its way out of a handler
             return refused(refusal, locale);
+        }
+        RequestBodyTooLarge tooLarge = causeOfType(failure, RequestBodyTooLarge.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge, locale);
         }
         if (failure instanceof org.springframework.web.ErrorResponse framework) {
             HttpStatusCode status = framework.getStatusCode();

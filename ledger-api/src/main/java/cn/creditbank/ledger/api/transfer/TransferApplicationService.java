@@ -31,7 +31,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A learner's application for credit transfer (DOMAIN.md §5): the evaluation of today, as the bank knows it now, is
+ * A learner's application for credit transfer (DOMAIN.md §5): the evaluation of the day, as the bank knows it now, is
  * what the application proposes and stores, with the rule versions it used. Courses an institution already approved
  * count as transferred in that evaluation but are not proposed again.
  */
@@ -57,9 +57,13 @@ class TransferApplicationService {
         this.clock = clock;
     }
 
-    Applied apply(Caller caller, LearnerId learner, ProgrammeCode programme) {
+    /** Applies with the evaluation on {@code asOf} (default today; never a future date) as known now. */
+    Applied apply(Caller caller, LearnerId learner, ProgrammeCode programme, LocalDate asOf) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = asOf != null ? asOf : LocalDate.now(clock);
+        if (today.isAfter(LocalDate.now(clock))) {
+            throw new DomainException(ErrorCode.DATE_IN_FUTURE, "asOf " + asOf + " is in the future", "asOf");
+        }
         ProgrammeDefinition definition = catalogue.latest(CatalogueKind.PROGRAMME, programme.value())
                 .map(entry -> (ProgrammeDefinition) entry.definition())
                 .orElseThrow(() -> new DomainException(ErrorCode.UNKNOWN_PROGRAMME,

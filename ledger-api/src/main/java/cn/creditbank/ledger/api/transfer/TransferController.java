@@ -35,8 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Credit-transfer applications (学分转换申请): a learner applies with the evaluation of the day; the programme's
@@ -49,7 +51,9 @@ import java.util.Set;
 class TransferController {
 
     @Schema(example = "{\"programmeCode\":\"OUC-SE-DIP\"}")
-    record ApplyRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String programmeCode) {
+    record ApplyRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String programmeCode,
+                        @Schema(description = "the date the evaluation is made for; today when absent")
+                        LocalDate asOf) {
     }
 
     record ApplicationCreated(String transferId, TransferStatus status, Instant evaluatedAt, Evaluation evaluation,
@@ -82,7 +86,8 @@ class TransferController {
     ResponseEntity<ApplicationCreated> apply(@PathVariable LearnerId learnerId, @RequestBody ApplyRequest request,
                                              @Parameter(hidden = true) Caller caller) {
         ProgrammeCode programme = ProgrammeCode.of(request.programmeCode());
-        TransferApplicationService.Applied applied = applications.apply(caller, learnerId, programme);
+        TransferApplicationService.Applied applied = applications.apply(caller, learnerId, programme,
+                request.asOf());
         long position = positions.of(applied.transferId());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/transfers/" + applied.transferId()))
@@ -115,7 +120,7 @@ class TransferController {
                                             @RequestBody(required = false) ApproveRequest request,
                                             @Parameter(hidden = true) Caller caller) {
         Set<UnitCode> courses = request == null || request.courseCodes() == null ? Set.of()
-                : request.courseCodes().stream().map(UnitCode::of).collect(java.util.stream.Collectors.toSet());
+                : request.courseCodes().stream().map(UnitCode::of).collect(Collectors.toSet());
         commands.sendAndWait(new ApproveTransfer(transferId, courses, caller.institution(), caller.subject()));
         return decided(transferId, TransferStatus.APPROVED);
     }

@@ -22,8 +22,22 @@ public final class ApiNode implements AutoCloseable {
         this.context = context;
     }
 
+    private static ApiNode shared;
+
     public static ApiNode withDemoData() {
         return start(TestPostgres.freshDatabaseUrl(), Map.of());
+    }
+
+    /**
+     * One node with the demo data for the test classes that leave the demo learners as they are (they create their
+     * own learners for what they change), so that the suite starts the application once for all of them.
+     */
+    public static synchronized ApiNode shared() {
+        if (shared == null) {
+            shared = withDemoData();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
     }
 
     /** A node on the given database; {@code extra} settings outrank application.yml, as an operator's would. */

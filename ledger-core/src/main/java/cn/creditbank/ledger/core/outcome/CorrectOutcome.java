@@ -2,6 +2,7 @@ package cn.creditbank.ledger.core.outcome;
 
 import cn.creditbank.ledger.core.shared.LearnerId;
 import cn.creditbank.ledger.core.shared.OutcomeId;
+import cn.creditbank.ledger.core.shared.Reasons;
 import cn.creditbank.ledger.core.shared.Require;
 import cn.creditbank.ledger.core.shared.Score;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

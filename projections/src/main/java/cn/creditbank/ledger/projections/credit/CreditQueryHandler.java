@@ -4,6 +4,7 @@ import cn.creditbank.ledger.core.shared.DomainException;
 import cn.creditbank.ledger.core.shared.ErrorCode;
 import cn.creditbank.ledger.projections.catalogue.CatalogueHistory;
 import cn.creditbank.ledger.projections.history.OutcomeHistory;
+import cn.creditbank.ledger.projections.transfer.TransferApplications;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,14 @@ class CreditQueryHandler {
 
     private final OutcomeHistory history;
     private final CatalogueHistory catalogue;
+    private final TransferApplications transfers;
     private final Clock clock;
 
-    CreditQueryHandler(OutcomeHistory history, CatalogueHistory catalogue, Clock clock) {
+    CreditQueryHandler(OutcomeHistory history, CatalogueHistory catalogue, TransferApplications transfers,
+                       Clock clock) {
         this.history = history;
         this.catalogue = catalogue;
+        this.transfers = transfers;
         this.clock = clock;
     }
 
@@ -37,7 +41,7 @@ class CreditQueryHandler {
     @QueryHandler
     Evaluation handle(FindEvaluation query) {
         return TransferEvaluator.evaluate(outcomes(query), query.programmeCode(), catalogue.snapshotAt(knownAt(query)),
-                asOf(query));
+                asOf(query), transfers.approvedKnownAt(query.learnerId(), query.programmeCode(), knownAt(query)));
     }
 
     @QueryHandler

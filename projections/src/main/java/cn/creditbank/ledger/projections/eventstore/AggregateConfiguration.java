@@ -6,6 +6,7 @@ import cn.creditbank.ledger.core.catalogue.Institution;
 import cn.creditbank.ledger.core.catalogue.LearningUnit;
 import cn.creditbank.ledger.core.catalogue.Programme;
 import cn.creditbank.ledger.core.outcome.LearnerAccount;
+import cn.creditbank.ledger.core.transfer.TransferApplication;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -47,6 +48,7 @@ public class AggregateConfiguration {
     public ConfigurerModule aggregates(@Value("${ledger.snapshot.learner-threshold:100}") int learnerSnapshotThreshold) {
         return configurer -> {
             CATALOGUE_AGGREGATES.forEach(type -> configurer.configureAggregate(type));
+            configurer.configureAggregate(TransferApplication.class);
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LearnerAccount.class)
                     .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                             learnerSnapshotter(config), learnerSnapshotThreshold)));

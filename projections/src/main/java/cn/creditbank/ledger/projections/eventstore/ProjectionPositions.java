@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How far each projection has got, read from the shared token table (so it is right on any node): the highest
@@ -46,10 +48,15 @@ public class ProjectionPositions {
         return positions.stream().mapToLong(p -> p.orElse(-1)).min().orElse(-1);
     }
 
-    /** Waits until the processor has got to {@code position}; answers whether it did within the timeout. */
+    /**
+     * Waits until the processor has handled every stored event up to {@code position}; answers whether it did within
+     * the timeout. Unlike {@link #processedUpTo}, a gap below the position holds the wait only while an event with
+     * that number is actually stored: a number left unused by a rolled-back transaction (a refused recording, a lost
+     * append race) stays a gap in the token for a long time but will never hold an event a reader could miss.
+     */
     public boolean awaitPosition(String processor, long position, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (processedUpTo(processor) < position) {
+        while (!hasHandled(processor, position)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -63,12 +70,38 @@ public class ProjectionPositions {
         return true;
     }
 
-    private OptionalLong safePosition(byte[] token, String tokenType) {
-        if (token == null || tokenType == null) {
-            return OptionalLong.empty();
+    private boolean hasHandled(String processor, long position) {
+        List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, row) -> token(rs.getBytes("token"), rs.getString("token_type")), processor);
+        if (tokens.isEmpty() || tokens.contains(null)) {
+            return false;
         }
-        return safePosition(serializer.<byte[], TrackingToken>deserialize(
-                new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(tokenType, null))));
+        Set<Long> openGaps = new TreeSet<>();
+        for (TrackingToken token : tokens) {
+            TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+            if (current == null || current.position().orElse(-1) < position) {
+                return false;
+            }
+            if (current instanceof GapAwareTrackingToken gapAware) {
+                gapAware.getGaps().headSet(position + 1).forEach(openGaps::add);
+            }
+        }
+        return openGaps.isEmpty() || Boolean.FALSE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index = ANY (?))", Boolean.class,
+                (Object) openGaps.toArray(Long[]::new)));
+    }
+
+    private TrackingToken token(byte[] token, String tokenType) {
+        if (token == null || tokenType == null) {
+            return null;
+        }
+        return serializer.deserialize(
+                new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(tokenType, null)));
+    }
+
+    private OptionalLong safePosition(byte[] token, String tokenType) {
+        TrackingToken tracking = token(token, tokenType);
+        return tracking == null ? OptionalLong.empty() : safePosition(tracking);
     }
 
     private static OptionalLong safePosition(TrackingToken token) {

@@ -24,7 +24,8 @@ import java.util.List;
 public class ProjectionProcessors {
 
     public static final String OUTCOME_HISTORY = "outcome-history";
-    public static final List<String> STREAMING_PROJECTIONS = List.of(OUTCOME_HISTORY);
+    public static final String TRANSFERS = "transfers";
+    public static final List<String> STREAMING_PROJECTIONS = List.of(OUTCOME_HISTORY, TRANSFERS);
 
     @Bean
     public ConfigurerModule projectionProcessorsModule(ConnectionProvider connectionProvider,

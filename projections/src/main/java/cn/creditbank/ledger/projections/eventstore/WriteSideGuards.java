@@ -15,7 +15,8 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class WriteSideGuards {
 
-    public static final List<String> IN_TRANSACTION_GROUPS = List.of("catalogue-store", "outcome-reference-guard");
+    public static final List<String> IN_TRANSACTION_GROUPS = List.of("catalogue-store", "outcome-reference-guard",
+            "transfer-pending-guard");
 
     @Bean
     public ConfigurerModule inTransactionProcessors() {

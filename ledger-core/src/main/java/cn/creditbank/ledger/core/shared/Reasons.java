@@ -1,17 +1,14 @@
-package cn.creditbank.ledger.core.outcome;
+package cn.creditbank.ledger.core.shared;
 
-import cn.creditbank.ledger.core.shared.DomainException;
-import cn.creditbank.ledger.core.shared.ErrorCode;
-
-/** A void, correction or revocation must say why: the reason is what an auditor reads. */
-final class Reasons {
+/** A void, correction, revocation or rejection must say why: the reason is what the learner and an auditor read. */
+public final class Reasons {
 
     private static final int MAX_LENGTH = 500;
 
     private Reasons() {
     }
 
-    static String require(String reason) {
+    public static String require(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new DomainException(ErrorCode.REASON_REQUIRED, "a reason is required");
         }

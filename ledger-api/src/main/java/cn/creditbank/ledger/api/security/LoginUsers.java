@@ -1,0 +1,65 @@
+package cn.creditbank.ledger.api.security;
+
+import cn.creditbank.ledger.core.shared.LearnerId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The people who sign in at the embedded server's login form ({@code auth_user}), with what their tokens say. */
+final class LoginUsers implements UserDetailsService {
+
+    /** What a signed-in user's access token carries besides the subject. */
+    record Account(String username, Set<Role> roles, LearnerId learnerId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
+
+    LoginUsers(JdbcTemplate jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.query("SELECT username, password, roles, enabled FROM auth_user WHERE username = ?",
+                        (row, i) -> User.withUsername(row.getString("username"))
+                                .password(row.getString("password"))
+                                .roles(row.getString("roles").split(","))
+                                .disabled(!row.getBoolean("enabled"))
+                                .build(), username)
+                .stream().findFirst()
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    Optional<Account> account(String username) {
+        return jdbc.query("SELECT username, roles, learner_id FROM auth_user WHERE username = ?",
+                (row, i) -> new Account(row.getString("username"), roles(row.getString("roles")),
+                        row.getString("learner_id") == null ? null : LearnerId.of(row.getString("learner_id"))),
+                username).stream().findFirst();
+    }
+
+    /** Adds the user unless the name is taken; safe to repeat, and against another node doing the same. */
+    void addIfAbsent(String username, String rawPassword, Set<Role> roles, LearnerId learnerId) {
+        jdbc.update("""
+                        INSERT INTO auth_user (username, password, roles, learner_id) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (username) DO NOTHING""", username, passwords.encode(rawPassword),
+                roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+                learnerId == null ? null : learnerId.value());
+    }
+
+    private static Set<Role> roles(String names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(names.split(",")).map(String::trim).map(Role::valueOf).forEach(roles::add);
+        return roles;
+    }
+}
