@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the packaged application on an external PostgreSQL 15 server started from the machine's
 # packages (installed with apt when missing): the application records outcomes through its commands
-# (the demo data set, forced on), they are read back from the ledger, and a restart records nothing twice.
+# (the demo data set, forced on), they are read back from the ledger and over HTTP with a real token, and a restart
+# records nothing twice.
 set -euo pipefail
 jar=$(ls $1 | head -1)
 pg_bin=/usr/lib/postgresql/15/bin
@@ -41,7 +42,20 @@ run_app() {
   done
   grep -q "Demo data present" "$work/app-$1.log" || { tail -50 "$work/app-$1.log"; echo "application did not load"; exit 1; }
   grep "Ledger database: external PostgreSQL" "$work/app-$1.log"
+  check_http_api "$work/app-$1.log"
   kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+}
+
+# Over HTTP with a real token from the embedded authorization server: 张三's balance of DOMAIN.md §6.
+check_http_api() {
+  local http_port token balance
+  http_port=$(grep -o 'Tomcat started on port [0-9]*' "$1" | grep -o '[0-9]*$' | head -1)
+  token=$(curl -sf -u regulator:regulator-secret -d grant_type=client_credentials \
+    "http://127.0.0.1:$http_port/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  balance=$(curl -sf -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$http_port/api/v1/learners/demo-zhangsan/balance?asOf=2026-11-01")
+  echo "HTTP balance of demo-zhangsan: $balance"
+  echo "$balance" | grep -q '"accumulatedCredits":28.5' || { echo "balance over HTTP is not 28.5"; exit 1; }
 }
 
 echo "== first start: records the demo outcomes through the command bus"

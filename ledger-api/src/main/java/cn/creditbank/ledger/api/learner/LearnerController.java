@@ -12,6 +12,8 @@ import cn.creditbank.ledger.core.shared.LearnerId;
 import cn.creditbank.ledger.projections.identity.LearnerIdentity;
 import cn.creditbank.ledger.projections.identity.LearnerIdentityStore;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,6 +70,8 @@ class LearnerController {
 
     @PostMapping("/learners")
     @Operation(summary = "Open a learning account; personal data stays out of the event store")
+    @ApiResponse(responseCode = "201", description = "opened",
+            content = @Content(schema = @Schema(implementation = AccountOpened.class)))
     ResponseEntity<AccountOpened> open(@RequestBody OpenAccountRequest request,
                                        @Parameter(hidden = true) Caller caller) {
         LearnerId learner = onboarding.open(request.displayName(), blankToNull(request.nationalId()),

@@ -15,7 +15,10 @@ import cn.creditbank.ledger.core.shared.LearnerId;
 import cn.creditbank.ledger.core.shared.OutcomeId;
 import cn.creditbank.ledger.projections.history.OutcomeHistory;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +53,10 @@ class OutcomeController {
     @PostMapping
     @Operation(summary = "Record an outcome (201); a retry with the same externalRef and content answers 200 with "
             + "the first outcomeId; the same externalRef with other content is 409 EXTERNAL_REF_CONFLICT")
+    @ApiResponse(responseCode = "201", description = "recorded",
+            content = @Content(schema = @Schema(implementation = OutcomeWritten.class)))
+    @ApiResponse(responseCode = "200", description = "a retry: the outcome recorded before, nothing new",
+            content = @Content(schema = @Schema(implementation = OutcomeWritten.class)))
     ResponseEntity<OutcomeWritten> record(@PathVariable LearnerId learnerId, @RequestBody OutcomeRequest request,
                                           @Parameter(hidden = true) Caller caller) {
         OutcomeWrites.Recorded recorded = writes.record(caller, learnerId, request);

@@ -66,12 +66,12 @@ class ProblemHandler {
     /** Unreadable bodies: syntax errors, wrong types, unknown fields, and refusals thrown while building values. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable, Locale locale) {
-        RequestBodyTooLarge tooLarge = causeOfType(unreadable, RequestBodyTooLarge.class);
+        RequestBodyTooLarge tooLarge = Causes.find(unreadable, RequestBodyTooLarge.class);
         if (tooLarge != null) {
             return tooLarge(tooLarge, locale);
         }
-        DomainException refusal = causeOfType(unreadable, DomainException.class);
-        JacksonException json = causeOfType(unreadable, JacksonException.class);
+        DomainException refusal = Causes.find(unreadable, DomainException.class);
+        JacksonException json = Causes.find(unreadable, JacksonException.class);
         String field = json == null ? null : path(json);
         if (refusal != null) {
             String named = field != null && !"$".equals(field) ? field : refusal.field().orElse(null);
@@ -98,7 +98,7 @@ class ProblemHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException mismatch, Locale locale) {
-        DomainException refusal = causeOfType(mismatch, DomainException.class);
+        DomainException refusal = Causes.find(mismatch, DomainException.class);
         String message = refusal != null ? refusal.getMessage() : "'" + mismatch.getValue() + "' is not a valid value";
         return problems.response(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED.name(),
                 mismatch.getName() + ": " + message, List.of(new FieldError(mismatch.getName(), message)), locale);
@@ -149,11 +149,11 @@ class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request, Locale locale) {
-        DomainException refusal = causeOfType(failure, DomainException.class);
+        DomainException refusal = Causes.find(failure, DomainException.class);
         if (refusal != null) { // a refusal wrapped by the framework on its way out of a handler
             return refused(refusal, locale);
         }
-        RequestBodyTooLarge tooLarge = causeOfType(failure, RequestBodyTooLarge.class);
+        RequestBodyTooLarge tooLarge = Causes.find(failure, RequestBodyTooLarge.class);
         if (tooLarge != null) {
             return tooLarge(tooLarge, locale);
         }
@@ -178,14 +178,5 @@ class ProblemHandler {
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         return path.isEmpty() ? "$" : path;
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

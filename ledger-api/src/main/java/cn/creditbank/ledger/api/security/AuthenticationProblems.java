@@ -44,7 +44,7 @@ final class AuthenticationProblems implements AuthenticationEntryPoint, AccessDe
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         if (failure instanceof AuthenticationServiceException) {
-            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.INTERNAL_ERROR,
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.ISSUER_UNAVAILABLE,
                     "the access token cannot be verified right now; try again shortly");
             return;
         }

@@ -1,6 +1,7 @@
 package cn.creditbank.ledger.api.security;
 
 import com.nimbusds.jose.jwk.JWK;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * {@code /oauth2/token}, {@code /oauth2/authorize}, {@code /oauth2/jwks}, OIDC discovery, with clients,
  * authorizations, users and signing keys in PostgreSQL so that every node and every restart agrees on them.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 @Conditional(IssuerMode.Embedded.class)
 class AuthorizationServerConfiguration {

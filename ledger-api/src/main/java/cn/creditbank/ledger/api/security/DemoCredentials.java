@@ -6,6 +6,7 @@ import cn.creditbank.ledger.core.demo.DemoCatalogue;
 import cn.creditbank.ledger.core.demo.DemoLearners;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import java.util.Set;
  * code in lower case, secret {@code <id>-secret}) and the learners {@code zhangsan}, {@code lisi}. Loaded with the
  * demo data only; every step is insert-if-absent, so restarts and nodes starting together add nothing twice.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Component
 @Conditional({DemoDataCondition.class, IssuerMode.Embedded.class})
 class DemoCredentials implements ApplicationRunner {

@@ -2,6 +2,7 @@ package cn.creditbank.ledger.api.security;
 
 import cn.creditbank.ledger.api.problem.Problems;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * open documentation, health, portal and (embedded mode) the login form. The embedded authorization server's own
  * chain comes first ({@link AuthorizationServerConfiguration}).
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {

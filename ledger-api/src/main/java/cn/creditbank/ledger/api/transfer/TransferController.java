@@ -19,6 +19,8 @@ import cn.creditbank.ledger.projections.transfer.TransferPage;
 import cn.creditbank.ledger.projections.transfer.TransferStatus;
 import cn.creditbank.ledger.projections.transfer.TransferView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -82,7 +84,9 @@ class TransferController {
     }
 
     @PostMapping("/learners/{learnerId}/transfers")
-    @Operation(summary = "Apply for credit transfer into a programme with today's evaluation")
+    @Operation(summary = "Apply for credit transfer into a programme with the evaluation of the day")
+    @ApiResponse(responseCode = "201", description = "applied; PENDING until the programme's institution decides",
+            content = @Content(schema = @Schema(implementation = ApplicationCreated.class)))
     ResponseEntity<ApplicationCreated> apply(@PathVariable LearnerId learnerId, @RequestBody ApplyRequest request,
                                              @Parameter(hidden = true) Caller caller) {
         ProgrammeCode programme = ProgrammeCode.of(request.programmeCode());

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,7 @@ import java.util.List;
  * {@code ledger.api.max-batch-bytes} for the batch import. A declared length over the bound is refused at once; a body
  * that streams past it (chunked) is cut off as it reads. Either way: 413 PAYLOAD_TOO_LARGE and nothing recorded.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {

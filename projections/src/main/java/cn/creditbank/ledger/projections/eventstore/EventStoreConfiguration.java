@@ -21,11 +21,14 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
 
 /**
  * Axon's JDBC engine on the snake_case tables that Flyway creates (Axon's defaults are camelCase), Jackson as the
@@ -177,6 +180,18 @@ public class EventStoreConfiguration {
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * Axon's JDBC components get the connection of the current Spring transaction and leave commit and rollback to
+     * Spring (through the bridge above). Axon's default wraps this provider in a UnitOfWorkAwareConnectionProviderWrapper
+     * whose rollback handler calls {@code Connection.rollback()} on that shared connection when a command fails: inside
+     * an outer transaction (a batch import) that silently rolls back every earlier write of the transaction and
+     * destroys its savepoints, while Spring still believes it is active.
+     */
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /** Axon's default resolver only knows SQLIntegrityConstraintViolationException, which pgJDBC never throws. */
