@@ -1,5 +1,6 @@
 package cn.creditbank.ledger.api.catalogue;
 
+import cn.creditbank.ledger.api.consistency.LedgerPositions;
 import cn.creditbank.ledger.api.problem.ApiProblem;
 import cn.creditbank.ledger.api.problem.ProblemCode;
 import cn.creditbank.ledger.api.security.Caller;
@@ -30,6 +31,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -61,50 +63,57 @@ class CatalogueController {
 
     private final CommandGateway commands;
     private final CatalogueItems items;
+    private final LedgerPositions positions;
 
-    CatalogueController(CommandGateway commands, CatalogueItems items) {
+    CatalogueController(CommandGateway commands, CatalogueItems items, LedgerPositions positions) {
         this.commands = commands;
         this.items = items;
+        this.positions = positions;
     }
 
     @PutMapping("/institutions/{code}")
     @Operation(summary = "Create or replace an institution and its accreditation")
-    CatalogueDocument institution(@PathVariable InstitutionCode code, @RequestBody InstitutionDefinition definition,
-                                  @Parameter(hidden = true) Caller caller) {
+    ResponseEntity<CatalogueDocument> institution(
+            @PathVariable InstitutionCode code, @RequestBody InstitutionDefinition definition,
+            @Parameter(hidden = true) Caller caller) {
         commands.sendAndWait(new DefineInstitution(code, definition, caller.subject()));
-        return get(CatalogueKind.INSTITUTION, code.value());
+        return stored(CatalogueKind.INSTITUTION, code);
     }
 
     @PutMapping("/units/{code}")
     @Operation(summary = "Create or replace a learning unit")
-    CatalogueDocument unit(@PathVariable UnitCode code, @RequestBody UnitDefinition definition,
-                           @Parameter(hidden = true) Caller caller) {
+    ResponseEntity<CatalogueDocument> unit(
+            @PathVariable UnitCode code, @RequestBody UnitDefinition definition,
+            @Parameter(hidden = true) Caller caller) {
         commands.sendAndWait(new DefineUnit(code, definition, caller.subject()));
-        return get(CatalogueKind.UNIT, code.value());
+        return stored(CatalogueKind.UNIT, code);
     }
 
     @PutMapping("/programmes/{code}")
     @Operation(summary = "Create or replace a programme, its courses and transfer policy")
-    CatalogueDocument programme(@PathVariable ProgrammeCode code, @RequestBody ProgrammeDefinition definition,
-                                @Parameter(hidden = true) Caller caller) {
+    ResponseEntity<CatalogueDocument> programme(
+            @PathVariable ProgrammeCode code, @RequestBody ProgrammeDefinition definition,
+            @Parameter(hidden = true) Caller caller) {
         commands.sendAndWait(new DefineProgramme(code, definition, caller.subject()));
-        return get(CatalogueKind.PROGRAMME, code.value());
+        return stored(CatalogueKind.PROGRAMME, code);
     }
 
     @PutMapping("/rules/{ruleId}")
     @Operation(summary = "Create or replace a conversion rule (a new version; evaluations name the versions used)")
-    CatalogueDocument rule(@PathVariable RuleId ruleId, @RequestBody ConversionRuleDefinition definition,
-                           @Parameter(hidden = true) Caller caller) {
+    ResponseEntity<CatalogueDocument> rule(
+            @PathVariable RuleId ruleId, @RequestBody ConversionRuleDefinition definition,
+            @Parameter(hidden = true) Caller caller) {
         commands.sendAndWait(new DefineConversionRule(ruleId, definition, caller.subject()));
-        return get(CatalogueKind.RULE, ruleId.value());
+        return stored(CatalogueKind.RULE, ruleId);
     }
 
     @PutMapping("/ladders/{code}")
     @Operation(summary = "Create or replace a skill-grade ladder")
-    CatalogueDocument ladder(@PathVariable LadderCode code, @RequestBody GradeLadderDefinition definition,
-                             @Parameter(hidden = true) Caller caller) {
+    ResponseEntity<CatalogueDocument> ladder(
+            @PathVariable LadderCode code, @RequestBody GradeLadderDefinition definition,
+            @Parameter(hidden = true) Caller caller) {
         commands.sendAndWait(new DefineGradeLadder(code, definition, caller.subject()));
-        return get(CatalogueKind.LADDER, code.value());
+        return stored(CatalogueKind.LADDER, code);
     }
 
     @GetMapping("/{kind:institutions|units|programmes|rules|ladders}/{code}")
@@ -121,6 +130,12 @@ class CatalogueController {
         PageRequest request = new PageRequest(page, size);
         return new Page<>(items.list(catalogueKind, request.offset(), request.size()).stream()
                 .map(CatalogueDocument::of).toList(), request.page(), request.size(), items.count(catalogueKind));
+    }
+
+    /** The current version after a PUT, with the position to read the catalogue's events back at. */
+    private ResponseEntity<CatalogueDocument> stored(CatalogueKind kind, Object code) {
+        return ResponseEntity.ok().header(LedgerPositions.HEADER, Long.toString(positions.of(code)))
+                .body(get(kind, code.toString()));
     }
 
     private CatalogueDocument get(CatalogueKind kind, String code) {

@@ -39,7 +39,8 @@ import java.time.Instant;
 @Tag(name = "Learner accounts", description = "学习账户")
 class LearnerController {
 
-    @Schema(example = "{\"displayName\":\"王五\",\"nationalId\":\"110101199003071234\",\"externalRef\":\"HR-2026-0042\"}")
+    @Schema(example = """
+            {"displayName":"王五","nationalId":"110101199003071234","externalRef":"HR-2026-0042"}""")
     record OpenAccountRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String displayName,
                               String nationalId, String externalRef) {
     }

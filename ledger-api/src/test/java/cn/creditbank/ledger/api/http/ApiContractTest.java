@@ -59,8 +59,9 @@ class ApiContractTest {
                 java.nio.charset.StandardCharsets.UTF_8)).json().get("items").get(0).get("displayName").asString())
                 .isEqualTo(name);
 
-        JsonNode unit = operator.put("/api/v1/catalogue/units/ZSWC-PY", Map.of("issuer", "ZSWC", "kind", "TRAINING",
-                "titleZh", "Python 数据分析“实战”营", "titleEn", "Python data analysis", "classHours", 24)).json();
+        JsonNode unit = operator.put("/api/v1/catalogue/units/ZSWC-PY", Map.of("issuer", "ZSWC",
+                "kind", "TRAINING", "titleZh", "Python 数据分析“实战”营", "titleEn", "Python data analysis",
+                "classHours", 24)).json();
         assertThat(unit.get("titleZh").asString()).isEqualTo("Python 数据分析“实战”营");
         assertThat(unit.get("credits")).isNull();
         assertThat(operator.get("/api/v1/catalogue/units/ZSWC-PY").json().get("titleZh").asString())
