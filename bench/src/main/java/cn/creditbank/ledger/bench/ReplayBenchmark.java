@@ -38,23 +38,17 @@ public final class ReplayBenchmark {
     private ReplayBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        long events = argument(args, "--events", args.length > 0 && List.of(args).contains("--quick") ? 100_000 : 1_000_000);
+    static int run(String[] args) throws Exception {
+        long events = Arguments.number(args, "--events", Arguments.has(args, "--quick") ? 100_000 : 1_000_000);
         Path target = Files.createDirectories(Path.of("bench", "target"));
         Path dataDir = Files.createTempDirectory(target, "pg-"); // a fresh database for every run
         List<String> springArgs = new ArrayList<>(List.of("--bench.data-dir=" + dataDir));
         List.of(args).stream().filter(a -> a.startsWith("--ledger.")).forEach(springArgs::add);
-        int status = 0;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
                 .web(WebApplicationType.NONE).run(springArgs.toArray(String[]::new))) {
             new ReplayBenchmark().run(context, events);
-        } catch (Exception | Error failure) {
-            failure.printStackTrace();
-            status = 1;
         }
-        // Axon keeps a static, non-daemon timeout janitor thread that nothing shuts down: a command must exit itself
-        System.exit(status);
+        return 0;
     }
 
     private void run(ConfigurableApplicationContext context, long events) throws Exception {
@@ -72,9 +66,9 @@ public final class ReplayBenchmark {
                 + " WHERE type = 'LearnerAccount'", Long.class);
 
         List<String> lines = new ArrayList<>();
-        lines.add(line("replay_events", generated, "events"));
-        lines.add(line("replay_learners", learners, "learners"));
-        lines.add(line("generate", Math.round(generated / generateSeconds), "events/s"));
+        lines.add(Arguments.line("replay_events", generated, "events"));
+        lines.add(Arguments.line("replay_learners", learners, "learners"));
+        lines.add(Arguments.line("generate", Math.round(generated / generateSeconds), "events/s"));
         for (int run = 1; run <= 2; run++) {
             long replayStarted = System.nanoTime();
             if (!context.getBean(ProjectionReplay.class).rebuild(OUTCOME_HISTORY, Duration.ofMinutes(60))) {
@@ -82,12 +76,12 @@ public final class ReplayBenchmark {
             }
             double replaySeconds = seconds(replayStarted);
             assertComplete(context, jdbc);
-            lines.add(line("replay_run_" + run, Math.round(generated / replaySeconds), "events/s"));
-            lines.add(line("replay_run_" + run + "_wall", Math.round(replaySeconds), "s"));
+            lines.add(Arguments.line("replay_run_" + run, Math.round(generated / replaySeconds), "events/s"));
+            lines.add(Arguments.line("replay_run_" + run + "_wall", Math.round(replaySeconds), "s"));
         }
         lines.addAll(new KnownAtLatency(context.getBean(QueryGateway.class), jdbc, learners,
                 generator.lastStampedAt()).measure());
-        lines.add(line("heap_peak", peakHeapMegabytes(), "MB"));
+        lines.add(Arguments.line("heap_peak", peakHeapMegabytes(), "MB"));
         lines.forEach(System.out::println);
         writeReport(jdbc, lines, context);
     }
@@ -142,20 +136,8 @@ public final class ReplayBenchmark {
                 .sum() / (1024 * 1024);
     }
 
-    private static String line(String name, long value, String unit) {
-        return name + " " + value + " " + unit;
-    }
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    private static long argument(String[] args, String name, long fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Long.parseLong(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

@@ -1,5 +1,6 @@
 package cn.creditbank.ledger.api;
 
+import cn.creditbank.ledger.api.audit.cli.AuditCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -11,6 +12,9 @@ public class LedgerApplication {
 
     public static void main(String[] args) {
         noPhoningHome();
+        if (AuditCommandLine.isAuditCommand(args)) {
+            System.exit(AuditCommandLine.run(args));
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 

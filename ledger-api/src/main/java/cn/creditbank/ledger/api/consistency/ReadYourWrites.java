@@ -15,9 +15,9 @@ import java.time.Duration;
  * most five seconds, API.md). A read that cannot be served that fresh is refused with 503 rather than answered
  * stale, since the client asked for its own write to be visible.
  */
-class ReadYourWrites implements HandlerInterceptor {
+public class ReadYourWrites implements HandlerInterceptor {
 
-    static final Duration MAX_WAIT = Duration.ofSeconds(5);
+    public static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
     private final LedgerPositions positions;
 

@@ -1,7 +1,12 @@
 package cn.creditbank.ledger.api.transfer;
 
+import cn.creditbank.ledger.api.consistency.LedgerPositions;
+import cn.creditbank.ledger.api.consistency.ReadYourWrites;
 import cn.creditbank.ledger.api.credit.LedgerQueries;
+import cn.creditbank.ledger.api.problem.ApiProblem;
+import cn.creditbank.ledger.api.problem.ProblemCode;
 import cn.creditbank.ledger.api.security.Caller;
+import cn.creditbank.ledger.api.web.TimeTravel;
 import cn.creditbank.ledger.core.catalogue.CatalogueKind;
 import cn.creditbank.ledger.core.catalogue.ProgrammeDefinition;
 import cn.creditbank.ledger.core.shared.DomainException;
@@ -20,6 +25,7 @@ import cn.creditbank.ledger.projections.credit.Evaluation;
 import cn.creditbank.ledger.projections.credit.FindEvaluation;
 import cn.creditbank.ledger.projections.transfer.TransferApplications;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -46,20 +52,23 @@ class TransferApplicationService {
     private final CommandGateway commands;
     private final CatalogueItems catalogue;
     private final TransferApplications transfers;
+    private final LedgerPositions positions;
     private final Clock clock;
 
     TransferApplicationService(LedgerQueries queries, CommandGateway commands, CatalogueItems catalogue,
-                               TransferApplications transfers, Clock clock) {
+                               TransferApplications transfers, LedgerPositions positions, Clock clock) {
         this.queries = queries;
         this.commands = commands;
         this.catalogue = catalogue;
         this.transfers = transfers;
+        this.positions = positions;
         this.clock = clock;
     }
 
     /** Applies with the evaluation on {@code asOf} (default today; never a future date) as known now. */
     Applied apply(Caller caller, LearnerId learner, ProgrammeCode programme, LocalDate asOf) {
-        Instant now = clock.instant();
+        awaitEverythingRecordedFor(learner);
+        Instant now = TimeTravel.lastCompleteMillisecond(clock); // the evaluation must be reproducible at this instant
         LocalDate today = asOf != null ? asOf : LocalDate.now(clock);
         if (today.isAfter(LocalDate.now(clock))) {
             throw new DomainException(ErrorCode.DATE_IN_FUTURE, "asOf " + asOf + " is in the future", "asOf");
@@ -84,5 +93,17 @@ class TransferApplicationService {
                 evaluation.rulesUsed().stream().map(rule -> new RuleVersionRef(rule.ruleId(), rule.version()))
                         .toList(), caller.subject()));
         return new Applied(transferId, evaluation, now);
+    }
+
+    /**
+     * An application is a decision made on the evaluation, so the evaluation must include everything already recorded
+     * for the learner (an outcome recorded a moment ago), not what the read models have got to.
+     */
+    private void awaitEverythingRecordedFor(LearnerId learner) {
+        long position = positions.of(learner);
+        if (!positions.awaitProjections(position, ReadYourWrites.MAX_WAIT)) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.LEDGER_POSITION_NOT_REACHED,
+                    "the read models have not yet taken in everything recorded for " + learner + "; try again");
+        }
     }
 }

@@ -6,6 +6,7 @@ import cn.creditbank.ledger.core.shared.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The two time axes of every learner read (DOMAIN.md §2), resolved: {@code asOf} defaults to today in the business
@@ -15,10 +16,19 @@ import java.time.LocalDate;
 public record TimeTravel(LocalDate asOf, Instant knownAt) {
 
     public static TimeTravel resolve(LocalDate asOf, Instant knownAt, Clock clock) {
-        Instant now = clock.instant();
+        Instant now = lastCompleteMillisecond(clock);
         if (knownAt != null && knownAt.isAfter(now)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "knownAt " + knownAt + " is in the future");
         }
         return new TimeTravel(asOf != null ? asOf : LocalDate.now(clock), knownAt != null ? knownAt : now);
+    }
+
+    /**
+     * "Now" as a knownAt that stays true: the event store stamps events to the millisecond, so an event recorded later
+     * in the current millisecond would carry a stamp at or before a finer "now" and change the answer when asked again.
+     * The end of the previous millisecond (PostgreSQL keeps microseconds) is the latest instant whose answer is final.
+     */
+    public static Instant lastCompleteMillisecond(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS).minus(1, ChronoUnit.MICROS);
     }
 }

@@ -3,8 +3,14 @@ package cn.creditbank.ledger.projections.reconciliation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
- * A digest of a read model's whole content in a stable order, to compare a rebuilt projection with the live one.
+ * A digest of a read model's whole content in a stable order, to compare a rebuilt projection with the live one:
+ * md5 over each table's rows as JSON ({@code row_to_json}) in the table's order, tables joined by '|'.
  */
 @Component
 public class ReadModelChecksum {
@@ -16,26 +22,25 @@ public class ReadModelChecksum {
     }
 
     public String outcomeHistory() {
-        return jdbc.queryForObject("""
-                SELECT md5(coalesce((SELECT string_agg(row_to_json(a)::text, ',' ORDER BY learner_id)
-                                     FROM learner_account a), '')
-                           || '|' ||
-                           coalesce((SELECT string_agg(row_to_json(v)::text, ',' ORDER BY learner_id, event_sequence)
-                                     FROM outcome_version v), ''))""", String.class);
+        return of(ReplayableProjection.OUTCOME_HISTORY.tables(), ReadModelTable::name);
     }
 
     public String transfers() {
-        return jdbc.queryForObject("""
-                SELECT md5(concat_ws('|',
-                    coalesce((SELECT string_agg(row_to_json(t)::text, ',' ORDER BY transfer_id)
-                              FROM transfer_application t), ''),
-                    coalesce((SELECT string_agg(row_to_json(t)::text, ',' ORDER BY transfer_id, course_code)
-                              FROM transfer_course t), ''),
-                    coalesce((SELECT string_agg(row_to_json(t)::text, ',' ORDER BY transfer_id, rule_id, rule_version)
-                              FROM transfer_rule t), ''),
-                    coalesce((SELECT string_agg(row_to_json(t)::text, ',' ORDER BY transfer_id, outcome_id, cause)
-                              FROM transfer_affected t), ''),
-                    coalesce((SELECT string_agg(row_to_json(t)::text, ',' ORDER BY learner_id, outcome_id, cause)
-                              FROM transfer_outcome_withdrawal t), '')))""", String.class);
+        return of(ReplayableProjection.TRANSFERS.tables(), ReadModelTable::name);
+    }
+
+    /**
+     * The digest of the given tables, each read from {@code source}: a table name (qualified for a scratch copy) or a
+     * parenthesised SELECT with the table's columns in the table's order. The same method for live and replayed rows,
+     * so equal content gives equal digests.
+     */
+    public String of(List<ReadModelTable> tables, Function<ReadModelTable, String> source) {
+        String perTable = tables.stream()
+                .map(t -> "coalesce((SELECT string_agg(row_to_json(r)::text, ',' ORDER BY "
+                        + t.orderColumns().stream().map(c -> "r." + c).collect(Collectors.joining(", "))
+                        + ") FROM " + source.apply(t) + " r), '')")
+                .collect(Collectors.joining(", "));
+        return Objects.requireNonNull(jdbc.queryForObject("SELECT md5(concat_ws('|', " + perTable + "))",
+                String.class));
     }
 }
