@@ -1,0 +1,443 @@
+package cn.creditbank.ledger.bench;
+
+import cn.creditbank.ledger.core.catalogue.UnitKind;
+import cn.creditbank.ledger.core.demo.DemoCatalogue;
+import cn.creditbank.ledger.core.outcome.CompletionRecorded;
+import cn.creditbank.ledger.core.shared.Credits;
+import cn.creditbank.ledger.core.shared.InstitutionCode;
+import cn.creditbank.ledger.core.shared.LearnerId;
+import cn.creditbank.ledger.core.shared.OutcomeId;
+import cn.creditbank.ledger.core.shared.Score;
+import cn.creditbank.ledger.core.shared.UnitCode;
+import cn.creditbank.ledger.projections.audit.AuditChainer;
+import cn.creditbank.ledger.projections.database.EmbeddedPostgresServer;
+import cn.creditbank.ledger.projections.eventstore.ProjectionPositions;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+
+import static cn.creditbank.ledger.projections.eventstore.ProjectionProcessors.STREAMING_PROJECTIONS;
+
+/**
+ * The ledger benchmark ({@code java -jar bench/target/bench.jar ledger [--quick]}): in one run, on one fresh durable
+ * embedded PostgreSQL (fsync, synchronous_commit, full_page_writes on),
+ * <ol>
+ *   <li>the raw JDBC baseline (single-row and 100-row transactions, 16 connections);</li>
+ *   <li>a generated history (demo catalogue, about nine events a learner) written straight into the event store,
+ *       and hash-chained ahead, so the application's audit chainer does not compete with the replay;</li>
+ *   <li>the packaged application started on it: replay = both streaming projections from zero to the head;</li>
+ *   <li>balance and evaluation reads at 200 requests/s (open loop);</li>
+ *   <li>single outcomes from 16 clients, then batch imports of 1,000 outcomes, with thread dumps and
+ *       pg_stat_activity sampled throughout.</li>
+ * </ol>
+ * Reads run before writes so that they see exactly the generated history. Prints {@code name value unit ratio}
+ * lines and writes docs/benchmarks.md (quick: bench/target/benchmarks-quick.md, so CI never rewrites the docs).
+ * Missing a target never fails the run: the machine is shared and the figures are noisy. A wrong answer does.
+ */
+final class LedgerBenchmark {
+
+    private static final int CLIENTS = 16;
+    private static final int BATCH_SIZE = 1_000;
+    private static final double READ_RATE = 200;
+
+    private final boolean quick;
+    private final long events;
+    private final Duration baselinePhase;
+    private final Duration writePhase;
+    private final Duration readPhase;
+    private final Duration warmUp;
+    private final int batchRequests;
+    private final int batchClients;
+    private final List<String> appArguments;
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final StringBuilder cpu = new StringBuilder();
+    private final StringBuilder profiles = new StringBuilder();
+    private final List<String> targets = new ArrayList<>();
+    private long failures;
+
+    private LedgerBenchmark(String[] args) {
+        quick = Arguments.has(args, "--quick");
+        events = Arguments.number(args, "--events", quick ? 50_000 : 1_000_000);
+        baselinePhase = Duration.ofSeconds(Arguments.number(args, "--baseline-seconds", quick ? 3 : 10));
+        warmUp = Duration.ofSeconds(Arguments.number(args, "--warm-up-seconds", quick ? 2 : 10));
+        writePhase = Duration.ofSeconds(Arguments.number(args, "--write-seconds", quick ? 4 : 20));
+        readPhase = Duration.ofSeconds(Arguments.number(args, "--read-seconds", quick ? 4 : 30));
+        batchRequests = (int) Arguments.number(args, "--batches", quick ? 4 : 30);
+        batchClients = (int) Arguments.number(args, "--batch-clients", 2);
+        appArguments = List.of(args).stream().filter(a -> a.startsWith("--ledger.")).toList();
+    }
+
+    static int run(String[] args) throws Exception {
+        if (!Files.isReadable(LedgerProcess.JAR)) {
+            System.err.println("build the application first: ./mvnw -B -q -DskipTests install");
+            return 2;
+        }
+        return new LedgerBenchmark(args).run();
+    }
+
+    private int run() throws Exception {
+        long started = System.nanoTime();
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("bench", "target")), "ledger-");
+        progress("work directory " + work.toAbsolutePath());
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("pg"), 0);
+             ConfigurableApplicationContext generator = new SpringApplicationBuilder(GeneratorApplication.class)
+                     .web(WebApplicationType.NONE).run("--bench.jdbc-url=" + postgres.jdbcUrl(),
+                             "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+            JdbcTemplate jdbc = generator.getBean(JdbcTemplate.class);
+            String version = jdbc.queryForObject("SHOW server_version", String.class);
+            assertDurable(jdbc);
+            // the projections must start from zero in the application, not here
+            generator.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance).forEach(EventProcessor::shutDown);
+
+            double single;
+            double batched;
+            Serializer serializer = generator.getBean(Serializer.class);
+            RawBaseline baseline = new RawBaseline(postgres.jdbcUrl(), samplePayload(serializer),
+                    serializer.serialize(MetaData.emptyInstance(), byte[].class).getData(),
+                    CompletionRecorded.class.getName());
+            CpuMeter.Reading mark = new CpuMeter(-1, postgres.dataDir()).read();
+            progress("baseline: single-row transactions, " + baselinePhase.toSeconds() + " s");
+            single = baseline.singleRow(baselinePhase);
+            mark = cpuRow("baseline single-row", new CpuMeter(-1, postgres.dataDir()), mark);
+            progress("baseline: 100-row transactions, " + baselinePhase.toSeconds() + " s");
+            batched = baseline.batched(baselinePhase);
+            cpuRow("baseline 100-row", new CpuMeter(-1, postgres.dataDir()), mark);
+            baseline.dropTable();
+            figure("baseline_single_row", single, "rows/s", null);
+            figure("baseline_batched_rows", batched, "rows/s", null);
+
+            progress("generating at least " + events + " events");
+            DemoCatalogue.commands("bench").forEach(generator.getBean(CommandGateway.class)::sendAndWait);
+            long generated = new HistoryGenerator(generator.getBean(DataSource.class), serializer).generate(events);
+            long learners = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry"
+                    + " WHERE payload_type LIKE '%LearnerAccountOpened'", Long.class);
+            progress("generated " + generated + " events for " + learners + " learners; chaining the audit trail");
+            generator.getBean(AuditChainer.class).chain();
+            jdbc.execute("VACUUM ANALYZE");
+            notes.add("history: %,d generated events, %,d learners (demo catalogue; modules, exams, certificates, "
+                    .formatted(generated, learners) + "a few corrections and voids)");
+
+            measureApplication(work, postgres, generator, single, batched, learners);
+            writeReport(version, started);
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private void measureApplication(Path work, EmbeddedPostgresServer postgres,
+                                    ConfigurableApplicationContext generator, double single, double batched,
+                                    long learners) throws Exception {
+        ProjectionPositions positions = generator.getBean(ProjectionPositions.class);
+        JdbcTemplate jdbc = generator.getBean(JdbcTemplate.class);
+        DataSource database = generator.getBean(DataSource.class);
+        progress("starting the application (java -Xmx512m -jar " + LedgerProcess.JAR + ")");
+        try (LedgerProcess ledger = LedgerProcess.start(postgres.jdbcUrl(), work, appArguments);
+             HeapWatch heap = new HeapWatch(ledger)) {
+            CpuMeter meter = new CpuMeter(ledger.pid(), postgres.dataDir());
+            CpuMeter.Reading mark = meter.read();
+            try {
+                double replay = replay(ledger, positions, jdbc, database);
+                mark = cpuRow("replay (includes application start)", meter, mark);
+                figure("replay", replay, "events/s", null);
+                ledger.awaitReady(Duration.ofMinutes(5));
+
+                HttpLoad load = new HttpLoad(ledger, learners);
+                Random random = new Random(11);
+                IntFunction<String> balancePath = i -> "/api/v1/learners/" + load.learner(random) + "/balance";
+                IntFunction<String> evaluationPath = i -> "/api/v1/learners/" + load.learner(random)
+                        + "/evaluations/" + DemoCatalogue.SOFTWARE_DIPLOMA.value();
+                progress("warming up the application's read and write paths (not measured)");
+                load.openLoop(READ_RATE / 4, warmUp, balancePath);
+                load.openLoop(READ_RATE / 4, warmUp, evaluationPath);
+                load.singleOutcomes(CLIENTS, warmUp);
+                mark = meter.read();
+
+                progress("reads: balance at " + (int) READ_RATE + " requests/s for " + readPhase.toSeconds() + " s");
+                HttpLoad.Reads balance = sampled("Balance reads", ledger, database,
+                        () -> load.openLoop(READ_RATE, readPhase, balancePath));
+                mark = cpuRow("balance reads", meter, mark);
+                progress("reads: evaluation at " + (int) READ_RATE + " requests/s for " + readPhase.toSeconds() + " s");
+                HttpLoad.Reads evaluation = sampled("Evaluation reads", ledger, database,
+                        () -> load.openLoop(READ_RATE, readPhase, evaluationPath));
+                mark = cpuRow("evaluation reads", meter, mark);
+                reads("balance", balance);
+                reads("evaluation", evaluation);
+
+                progress("single outcomes: " + CLIENTS + " clients for " + writePhase.toSeconds() + " s");
+                HttpLoad.Writes outcomes = sampled("Single outcomes", ledger, database,
+                        () -> load.singleOutcomes(CLIENTS, writePhase));
+                mark = cpuRow("single outcomes", meter, mark);
+                failures += outcomes.failed();
+                figure("single_outcome", outcomes.perSecond(), "outcomes/s", outcomes.perSecond() / single);
+                figure("single_outcome_p99", outcomes.latencies().percentileMillis(99), "ms", null);
+                notes.add("single outcomes: %,d recorded (201), %d failed, p50 %.1f ms, p99 %.1f ms".formatted(
+                        outcomes.succeeded(), outcomes.failed(), outcomes.latencies().percentileMillis(50),
+                        outcomes.latencies().percentileMillis(99)));
+
+                progress("batch import: " + batchRequests + " requests of " + BATCH_SIZE + " outcomes, "
+                        + batchClients + " clients");
+                HttpLoad.Writes batches = sampled("Batch import", ledger, database,
+                        () -> load.batches(batchRequests, BATCH_SIZE, batchClients));
+                cpuRow("batch import", meter, mark);
+                failures += batches.failed();
+                figure("batch_import", batches.perSecond(), "outcomes/s", batches.perSecond() / batched);
+                notes.add("batch import: %,d rows accepted in %d requests from %d clients, %d not accepted, request p50 %.0f ms"
+                        .formatted(batches.succeeded(), batchRequests, batchClients, batches.failed(),
+                                batches.latencies().percentileMillis(50)));
+                ledger.assertAlive();
+            } catch (RuntimeException | Error failure) {
+                System.err.println(ledger.logTail());
+                throw failure;
+            }
+            heap.close();
+            figure("heap_peak", heap.peakMegabytes(), "MB", null);
+            notes.add("heap_peak: the application's (-Xmx512m) largest heap in use, sampled every 0.5 s from "
+                    + "/actuator/prometheus; the harness itself peaked at " + benchHeapMegabytes() + " MB");
+        }
+        checkTargets();
+    }
+
+    /**
+     * From the moment the application claims a projection segment until both streaming projections have handled
+     * every stored event (their {@code token_entry} positions reach the head): events/s over the events stored.
+     */
+    private double replay(LedgerProcess ledger, ProjectionPositions positions, JdbcTemplate jdbc,
+                          DataSource database) throws Exception {
+        String claimed = "SELECT count(*) FROM token_entry WHERE owner IS NOT NULL AND processor_name IN ("
+                + String.join(",", STREAMING_PROJECTIONS.stream().map(p -> "'" + p + "'").toList()) + ")";
+        while (jdbc.queryForObject(claimed, Long.class) == 0) {
+            ledger.assertAlive();
+            Thread.sleep(20);
+        }
+        long started = System.nanoTime();
+        progress("replay: the application's projections started");
+        long head;
+        ThreadSampler sampler = new ThreadSampler(ledger.threads(), database);
+        while (true) {
+            ledger.assertAlive();
+            head = positions.head();
+            long at = head;
+            if (STREAMING_PROJECTIONS.stream().allMatch(p -> positions.processedUpTo(p) >= at)) {
+                break;
+            }
+            if (System.nanoTime() - started > Duration.ofHours(1).toNanos()) {
+                throw new IllegalStateException("the projections did not reach the head within an hour");
+            }
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        sampler.close();
+        profile("Replay", sampler);
+        long replayed = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?",
+                Long.class, head);
+        notes.add("replay: %,d events through both streaming projections (%s) in %.1f s, measured from the first "
+                .formatted(replayed, String.join(", ", STREAMING_PROJECTIONS), seconds)
+                + "segment claim to both positions at the head; the application was still starting meanwhile");
+        return replayed / seconds;
+    }
+
+    /** Runs a phase with the application's threads and database sessions sampled, and keeps the profile. */
+    private <T> T sampled(String phase, LedgerProcess ledger, DataSource database, Callable<T> work) throws Exception {
+        ThreadSampler sampler = new ThreadSampler(ledger.threads(), database);
+        try {
+            return work.call();
+        } finally {
+            sampler.close();
+            profile(phase, sampler);
+        }
+    }
+
+    private void reads(String name, HttpLoad.Reads reads) {
+        failures += reads.failed();
+        figure(name + "_p50", reads.latencies().percentileMillis(50), "ms", null);
+        figure(name + "_p99", reads.latencies().percentileMillis(99), "ms", null);
+        notes.add("%s reads: %,d scheduled at %.0f/s, %d failed, p50 %.1f ms, p99 %.1f ms, max %.1f ms".formatted(
+                name, reads.scheduled(), READ_RATE, reads.failed(), reads.latencies().percentileMillis(50),
+                reads.latencies().percentileMillis(99), reads.latencies().percentileMillis(100)));
+    }
+
+    private void checkTargets() {
+        target("single_outcome ≥ 0.5 × baseline_single_row", ratio("single_outcome") >= 0.5,
+                "%.2f ×".formatted(ratio("single_outcome")));
+        target("batch_import ≥ 30,000 outcomes/s", value("batch_import") >= 30_000,
+                "%,.0f outcomes/s".formatted(value("batch_import")));
+        target("batch_import ≥ 0.35 × baseline_batched_rows", ratio("batch_import") >= 0.35,
+                "%.2f ×".formatted(ratio("batch_import")));
+        target("replay ≥ 20,000 events/s", value("replay") >= 20_000, "%,.0f events/s".formatted(value("replay")));
+        target("balance_p99 ≤ 10 ms at 200 req/s", value("balance_p99") <= 10, "%.1f ms".formatted(value("balance_p99")));
+        target("evaluation_p99 ≤ 25 ms at 200 req/s", value("evaluation_p99") <= 25,
+                "%.1f ms".formatted(value("evaluation_p99")));
+        target("heap_peak ≤ 512 MB", value("heap_peak") <= 512, "%.0f MB".formatted(value("heap_peak")));
+    }
+
+    private void target(String target, boolean met, String measured) {
+        targets.add("| %s | %s | %s |".formatted(target, measured, met ? "PASS" : "MISS"));
+    }
+
+    private void figure(String name, double value, String unit, Double ratio) {
+        String line = "%s %s %s %s".formatted(name, value >= 100 || unit.equals("MB") ? "%.0f".formatted(value)
+                : "%.1f".formatted(value), unit, ratio == null ? "-" : "%.2f".formatted(ratio));
+        lines.add(line);
+        System.out.println(line);
+    }
+
+    private String field(String name, int index) {
+        return lines.stream().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow().split(" ")[index];
+    }
+
+    private double value(String name) {
+        return Double.parseDouble(field(name, 1));
+    }
+
+    private double ratio(String name) {
+        return Double.parseDouble(field(name, 3));
+    }
+
+    private CpuMeter.Reading cpuRow(String phase, CpuMeter meter, CpuMeter.Reading from) {
+        CpuMeter.Reading now = meter.read();
+        cpu.append(CpuMeter.between(from, now).row(phase)).append('\n');
+        return now;
+    }
+
+    private void profile(String phase, ThreadSampler sampler) {
+        profiles.append("### ").append(phase).append("\n\n").append(sampler.markdown(phase)).append('\n');
+        var dominant = sampler.dominantBusyState();
+        if (dominant != null) {
+            progress("%s: busy request threads mostly '%s' (%.0f %%)".formatted(phase, dominant.getKey(),
+                    100 * dominant.getValue()));
+        }
+    }
+
+    /** A real event's serialized payload, so the baseline rows weigh what the ledger's rows weigh. */
+    private static byte[] samplePayload(Serializer serializer) {
+        LearnerId learner = LearnerId.of("bench-123456");
+        return serializer.serialize(new CompletionRecorded(learner, OutcomeId.of("B3"), UnitKind.MODULE,
+                UnitCode.of("VOC-AIM-03"), 1, InstitutionCode.of("DEMO-VOC"), learner + "-3",
+                LocalDate.of(2024, 5, 17), Score.of(82), 16, true, Credits.of("2"), "bench"), byte[].class).getData();
+    }
+
+    private static void assertDurable(JdbcTemplate jdbc) {
+        for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+            String value = jdbc.queryForObject("SHOW " + setting, String.class);
+            if (!"on".equals(value)) {
+                throw new IllegalStateException(setting + " is " + value + ": the benchmark runs durable or not at all");
+            }
+        }
+    }
+
+    private void writeReport(String postgresVersion, long startedNanos) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        String machine = "%d cores, %,d MB memory, PostgreSQL %s (embedded, fsync/synchronous_commit/full_page_writes on), %s %s"
+                .formatted(Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() >> 20, postgresVersion,
+                        System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
+                Locale.ROOT));
+        String report = """
+                # Ledger benchmark
+
+                The figures of the benchmark issue, measured in one run on one durable embedded PostgreSQL: the raw
+                JDBC limit of the machine, then the packaged application (`java -Xmx512m -jar
+                ledger-api/target/ledger-api.jar`, demo data set, its own HTTP API and authorization server) on the
+                same database. Generated by the harness; do not edit by hand.
+
+                ```bash
+                ./mvnw -B -q -DskipTests install
+                java -Xmx1g -jar bench/target/bench.jar ledger            # full: 1M events, about 6 minutes
+                java -Xmx1g -jar bench/target/bench.jar ledger --quick    # 50k events, under 3 minutes; writes bench/target/benchmarks-quick.md
+                ```
+
+                Options: `--events N`, `--baseline-seconds`, `--warm-up-seconds`, `--write-seconds`, `--read-seconds`, `--batches`,
+                `--batch-clients`, and any `--ledger.*` Spring property, passed to the application (e.g.
+                `--ledger.projections.batch-size=500`). The exit status is 1 only when a request failed or the
+                application did not come up; a missed target never fails the run (the machine is shared, the figures
+                are noisy), so `.ci/run` may run `--quick`.
+
+                - run: %s, %s mode, %.0f s in all
+                - machine: %s
+
+                ## Figures (`name value unit ratio`)
+
+                ```
+                %s
+                ```
+
+                %s
+
+                ## Targets (2 cores)
+
+                | target | measured | |
+                |---|---|---|
+                %s
+
+                ## What each figure measures
+
+                - `baseline_single_row`: plain JDBC, 16 connections, each row its own transaction, into
+                  `bench_baseline` (the columns, types, primary key and unique indexes of `domain_event_entry`, a real
+                  `CompletionRecorded` payload); `baseline_batched_rows`: the same in 100-row transactions
+                  (`reWriteBatchedInserts`). The machine's durable-commit limit that ledger figures are divided by.
+                - `single_outcome`: 16 closed-loop clients `POST /api/v1/learners/{id}/outcomes` (operator token,
+                  60 %% modules, 30 %% exams, 10 %% certificates, no two clients on one learner); 201s per second;
+                  `single_outcome_p99` their latency. Ratio: to `baseline_single_row`.
+                - `batch_import`: `POST /api/v1/outcomes:batch` with 1,000 outcomes over 1,000 learners a request;
+                  accepted rows per second. Ratio: to `baseline_batched_rows`.
+                - `replay`: the application starting on the generated history with its projections at zero; events
+                  per second until both streaming projections' positions (`token_entry`) reach the head. The
+                  history is hash-chained before the application starts, so its audit chainer does not compete.
+                - `balance_*`, `evaluation_*`: `GET …/balance` and `GET …/evaluations/OUC-SE-DIP` for random learners
+                  of the history, 200 requests/s on an open-loop schedule, one endpoint at a time, latency from each
+                  request's scheduled send time. They run before the writes, on the generated history alone.
+                - `heap_peak`: the application's heap in use, sampled from `/actuator/prometheus`.
+
+                ## Where the CPU went (average cores busy per phase)
+
+                `other` is work on the machine outside this run (other builds on a shared machine): the noise.
+
+                | phase | s | machine | application | PostgreSQL | harness | other |
+                |---|---:|---:|---:|---:|---:|---:|
+                %s
+                ## What the application's threads were doing (thread dumps)
+
+                %s
+                """.formatted(when, quick ? "quick" : "full", (System.nanoTime() - startedNanos) / 1e9, machine,
+                String.join("\n", lines), String.join("\n", notes.stream().map(n -> "- " + n).toList()),
+                String.join("\n", targets), cpu, profiles);
+        Path file = quick ? Path.of("bench", "target", "benchmarks-quick.md") : Path.of("docs", "benchmarks.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
+        progress("wrote " + file);
+    }
+
+    private static long benchHeapMegabytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    private static void progress(String message) {
+        System.err.println("[bench] " + message);
+    }
+}
