@@ -13,9 +13,13 @@ final class Arguments {
     }
 
     static long number(String[] args, String name, long fallback) {
+        return Long.parseLong(text(args, name, Long.toString(fallback)));
+    }
+
+    static String text(String[] args, String name, String fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
-                return Long.parseLong(args[i + 1]);
+                return args[i + 1];
             }
         }
         return fallback;

@@ -40,14 +40,13 @@ import java.util.Map;
  */
 final class AuditBenchmark {
 
-    private static final Path LEDGER_JAR = Path.of("ledger-api", "target", "ledger-api.jar");
-
     private AuditBenchmark() {
     }
 
     static int run(String[] args) throws Exception {
         long events = Arguments.number(args, "--events", Arguments.has(args, "--quick") ? 100_000 : 1_000_000);
-        if (!Files.isReadable(LEDGER_JAR)) {
+        Path ledgerJar = Path.of(Arguments.text(args, "--ledger-jar", "ledger-api/target/ledger-api.jar"));
+        if (!Files.isReadable(ledgerJar)) {
             System.err.println("build the application first: ./mvnw -B -q -DskipTests package");
             return 2;
         }
@@ -55,15 +54,15 @@ final class AuditBenchmark {
         Path work = Files.createTempDirectory(target, "audit-");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
                 .web(WebApplicationType.NONE).run("--bench.data-dir=" + work.resolve("pg"))) {
-            List<String> lines = measure(context, events, work);
+            List<String> lines = measure(context, events, work, ledgerJar);
             lines.forEach(System.out::println);
             Files.writeString(Path.of("docs", "benchmarks-audit.md"), report(context, lines));
             return 0;
         }
     }
 
-    private static List<String> measure(ConfigurableApplicationContext context, long events, Path work)
-            throws Exception {
+    private static List<String> measure(ConfigurableApplicationContext context, long events, Path work,
+                                        Path ledgerJar) throws Exception {
         DemoCatalogue.commands("bench").forEach(context.getBean(CommandGateway.class)::sendAndWait);
         // the read models are not measured here: keep their processors off the disk
         context.getBean(EventProcessingConfiguration.class).eventProcessors().values()
@@ -100,7 +99,7 @@ final class AuditBenchmark {
         Path keys = writeKeys(context, work);
         Path checkpoints = writeCheckpoints(context, work);
         started = System.nanoTime();
-        Process verifier = new ProcessBuilder("java", "-Xmx256m", "-jar", LEDGER_JAR.toString(), "audit", "verify",
+        Process verifier = new ProcessBuilder("java", "-Xmx256m", "-jar", ledgerJar.toString(), "audit", "verify",
                 "--export", export.toString(), "--keys", keys.toString(), "--checkpoints", checkpoints.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("verify.txt").toFile()).start();
         if (verifier.waitFor() != 0) {
@@ -150,7 +149,7 @@ final class AuditBenchmark {
                 packaged application in its own JVM (`-Xmx256m`). Measured %s.
 
                 Run: `./mvnw -B -q -DskipTests package && java -jar bench/target/bench.jar audit` (`--quick` for
-                100k events, `--events N`).
+                100k events, `--events N`, `--ledger-jar PATH` to verify with another copy of the application).
 
                 ```
                 %s
