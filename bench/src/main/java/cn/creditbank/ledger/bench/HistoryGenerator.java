@@ -43,13 +43,23 @@ final class HistoryGenerator {
     private final Serializer serializer;
     private final Random random = new Random(20261122);
     private final byte[] emptyMetaData;
-    /** Events are stamped one millisecond apart from the moment generation starts: after the catalogue was defined. */
-    private Instant clock = Instant.now();
+    /** Events are stamped one millisecond apart from {@code clock} on. */
+    private Instant clock;
 
+    /** Stamps from the moment generation starts: after the catalogue was defined, and running ahead of the clock. */
     HistoryGenerator(DataSource dataSource, Serializer serializer) {
+        this(dataSource, serializer, Instant.now());
+    }
+
+    /**
+     * Stamps from {@code start}: a history that must be known by "now" when it is read (default {@code knownAt})
+     * starts {@code events} milliseconds ago, since a million events one millisecond apart span 17 minutes.
+     */
+    HistoryGenerator(DataSource dataSource, Serializer serializer, Instant start) {
         this.dataSource = dataSource;
         this.serializer = serializer;
         this.emptyMetaData = serializer.serialize(MetaData.emptyInstance(), byte[].class).getData();
+        this.clock = start;
     }
 
     /** Generates learners until at least {@code events} learner events are stored; answers the count. */

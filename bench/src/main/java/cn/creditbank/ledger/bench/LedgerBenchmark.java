@@ -1,5 +1,6 @@
 package cn.creditbank.ledger.bench;
 
+import ch.qos.logback.classic.Level;
 import cn.creditbank.ledger.core.catalogue.UnitKind;
 import cn.creditbank.ledger.core.demo.DemoCatalogue;
 import cn.creditbank.ledger.core.outcome.CompletionRecorded;
@@ -18,6 +19,8 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,12 +31,16 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -76,6 +83,8 @@ final class LedgerBenchmark {
     private final List<String> notes = new ArrayList<>();
     private final StringBuilder cpu = new StringBuilder();
     private final StringBuilder profiles = new StringBuilder();
+    private final Map<String, CpuMeter.Usage> usages = new LinkedHashMap<>();
+    private final List<String> limits = new ArrayList<>();
     private final List<String> targets = new ArrayList<>();
     private long failures;
 
@@ -101,6 +110,8 @@ final class LedgerBenchmark {
 
     private int run() throws Exception {
         long started = System.nanoTime();
+        // stdout carries the figure lines; the embedded PostgreSQL's start-up chatter is not one of them
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of("bench", "target")), "ledger-");
         progress("work directory " + work.toAbsolutePath());
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("pg"), 0);
@@ -133,7 +144,9 @@ final class LedgerBenchmark {
 
             progress("generating at least " + events + " events");
             DemoCatalogue.commands("bench").forEach(generator.getBean(CommandGateway.class)::sendAndWait);
-            long generated = new HistoryGenerator(generator.getBean(DataSource.class), serializer).generate(events);
+            // stamped so that the whole history is in the past when it is read (knownAt defaults to now)
+            long generated = new HistoryGenerator(generator.getBean(DataSource.class), serializer,
+                    Instant.now().minusMillis(events + 60_000)).generate(events);
             long learners = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry"
                     + " WHERE payload_type LIKE '%LearnerAccountOpened'", Long.class);
             progress("generated " + generated + " events for " + learners + " learners; chaining the audit trail");
@@ -144,6 +157,11 @@ final class LedgerBenchmark {
 
             measureApplication(work, postgres, generator, single, batched, learners);
             writeReport(version, started);
+        }
+        if (failures == 0) { // a full run leaves gigabytes of database behind; the application's log stays
+            try (var files = Files.walk(work.resolve("pg"))) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
         return failures == 0 ? 0 : 1;
     }
@@ -319,17 +337,38 @@ final class LedgerBenchmark {
 
     private CpuMeter.Reading cpuRow(String phase, CpuMeter meter, CpuMeter.Reading from) {
         CpuMeter.Reading now = meter.read();
-        cpu.append(CpuMeter.between(from, now).row(phase)).append('\n');
+        CpuMeter.Usage usage = CpuMeter.between(from, now);
+        usages.put(phase, usage);
+        cpu.append(usage.row(phase)).append('\n');
         return now;
     }
 
     private void profile(String phase, ThreadSampler sampler) {
         profiles.append("### ").append(phase).append("\n\n").append(sampler.markdown(phase)).append('\n');
-        var dominant = sampler.dominantBusyState();
-        if (dominant != null) {
-            progress("%s: busy request threads mostly '%s' (%.0f %%)".formatted(phase, dominant.getKey(),
-                    100 * dominant.getValue()));
+        String summary = sampler.summary();
+        limits.add(phase + ": " + summary);
+        progress(phase + ": " + summary);
+    }
+
+    /**
+     * Per sampled phase: how full the machine was and what the application's threads did. A machine near all its
+     * cores busy is CPU-bound (and then "other" says how much of it was not this run); otherwise the threads wait.
+     */
+    private String limitsMarkdown() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<String> out = new ArrayList<>();
+        for (String entry : limits) {
+            String phase = entry.substring(0, entry.indexOf(':'));
+            CpuMeter.Usage usage = usages.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(phase.toLowerCase(Locale.ROOT)))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            String machine = usage == null ? "" : (usage.machine() >= 0.9 * cores
+                    ? "**CPU-bound**: %.1f of %d cores busy (application %.2f, PostgreSQL %.2f, harness %.2f, other %.2f). "
+                    : "not CPU-bound: %.1f of %d cores busy (application %.2f, PostgreSQL %.2f, harness %.2f, other %.2f), the threads wait. ")
+                    .formatted(usage.machine(), cores, usage.app(), usage.postgres(), usage.bench(), usage.other());
+            out.add("- **" + phase + "**: " + machine + entry.substring(phase.length() + 2) + ".");
         }
+        return String.join("\n", out);
     }
 
     /** A real event's serialized payload, so the baseline rows weigh what the ledger's rows weigh. */
@@ -412,6 +451,12 @@ final class LedgerBenchmark {
                   request's scheduled send time. They run before the writes, on the generated history alone.
                 - `heap_peak`: the application's heap in use, sampled from `/actuator/prometheus`.
 
+                ## What limits it
+
+                Read from this run's CPU accounting and thread dumps (tables below); measured, not interpreted.
+
+                %s
+
                 ## Where the CPU went (average cores busy per phase)
 
                 `other` is work on the machine outside this run (other builds on a shared machine): the noise.
@@ -424,7 +469,7 @@ final class LedgerBenchmark {
                 %s
                 """.formatted(when, quick ? "quick" : "full", (System.nanoTime() - startedNanos) / 1e9, machine,
                 String.join("\n", lines), String.join("\n", notes.stream().map(n -> "- " + n).toList()),
-                String.join("\n", targets), cpu, profiles);
+                String.join("\n", targets), limitsMarkdown(), cpu, profiles);
         Path file = quick ? Path.of("bench", "target", "benchmarks-quick.md") : Path.of("docs", "benchmarks.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);

@@ -69,7 +69,10 @@ final class LedgerProcess implements AutoCloseable {
         env.put("LEDGER_DB_PASSWORD", "");
         env.put("LEDGER_DEMO_DATA", "always");
         env.put("LEDGER_TOKEN_TTL", "6h"); // one token for the whole run
-        return new LedgerProcess(builder.start(), log, port, jmxPort);
+        Process process = builder.start();
+        // the application must not outlive a harness that is interrupted
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        return new LedgerProcess(process, log, port, jmxPort);
     }
 
     long pid() {

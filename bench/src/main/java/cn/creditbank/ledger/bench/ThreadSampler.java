@@ -137,7 +137,7 @@ final class ThreadSampler implements AutoCloseable {
         String top = stack[0].getClassName() + "." + stack[0].getMethodName();
         return top.contains("EPoll.wait") || top.contains("Net.accept") || top.contains("Net.poll")
                 || top.contains("socketAccept") || top.contains("Object.wait") || top.contains("Unsafe.park")
-                || top.contains("Thread.sleep");
+                || top.contains("Thread.sleep") || top.contains("waitForReferencePendingList");
     }
 
     private static String innermost(StackTraceElement[] stack, String prefix) {
@@ -217,13 +217,27 @@ final class ThreadSampler implements AutoCloseable {
         return out.toString();
     }
 
-    /** The state with the largest share of busy request-thread time, or null without samples. */
-    synchronized Map.Entry<String, Double> dominantBusyState() {
-        int busy = requestStates.entrySet().stream().filter(e -> !e.getKey().startsWith("idle"))
-                .mapToInt(Map.Entry::getValue).sum();
-        return requestStates.entrySet().stream().filter(e -> !e.getKey().startsWith("idle"))
-                .max(Map.Entry.comparingByValue())
-                .map(e -> Map.entry(e.getKey(), busy == 0 ? 0.0 : e.getValue() / (double) busy)).orElse(null);
+    /** One sentence: how many request threads were busy and with what, and the busiest other threads. */
+    synchronized String summary() {
+        int busy = ledgerFrames.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> busyStates = new TreeMap<>(requestStates);
+        busyStates.keySet().removeIf(state -> state.startsWith("idle"));
+        String requests = busy == 0 ? "no request thread busy"
+                : "%.1f request threads busy on average, mostly %s; innermost ledger frames %s".formatted(
+                        busy / (double) Math.max(1, dumps), top(busyStates, busy, 3), top(ledgerFrames, busy, 2));
+        return requests + "; other running threads (average): " + top(otherThreads, -Math.max(1, dumps), 2)
+                + "; PostgreSQL sessions (average): " + top(sessions, -Math.max(1, sessionSamples), 2);
+    }
+
+    private static String top(Map<String, Integer> counts, int total, int limit) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(limit).map(e -> "`%s` (%s)".formatted(e.getKey(), total > 0
+                        ? "%.0f %%".formatted(100.0 * e.getValue() / total)
+                        : "%.2f".formatted(e.getValue() / (double) -total)))
+                .reduce((a, b) -> a + ", " + b).orElse("none");
     }
 
     /** total &gt; 0: shares in percent; total &lt; 0: averages over -total samples. */
