@@ -32,10 +32,10 @@ record OutcomeItem(String outcomeId, UnitKind kind, String unitCode, String issu
         if (o.voided()) {
             return Status.VOIDED;
         }
-        if (o.revokedOn() != null && !o.revokedOn().isAfter(asOf)) {
+        if (o.revokedBy(asOf)) {
             return Status.REVOKED;
         }
-        if (o.validUntil() != null && o.validUntil().isBefore(asOf)) {
+        if (o.expiredBy(asOf)) {
             return Status.EXPIRED;
         }
         return Status.VALID;

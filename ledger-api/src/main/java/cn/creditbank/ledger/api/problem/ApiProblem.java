@@ -25,10 +25,6 @@ public class ApiProblem extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    public static ApiProblem notFound(Enum<?> code, String detail) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, code, detail);
-    }
-
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, detail);
     }

@@ -23,4 +23,14 @@ import java.time.LocalDate;
 public record OutcomeView(OutcomeId outcomeId, UnitKind kind, UnitCode unitCode, InstitutionCode issuer,
                           LocalDate date, Score score, String level, boolean passed, Credits credits,
                           LocalDate validUntil, boolean voided, LocalDate revokedOn) {
+
+    /** A revoked certificate stops counting from its revocation date. */
+    public boolean revokedBy(LocalDate asOf) {
+        return revokedOn != null && !revokedOn.isAfter(asOf);
+    }
+
+    /** A certificate is valid through its last day, validUntil. */
+    public boolean expiredBy(LocalDate asOf) {
+        return validUntil != null && validUntil.isBefore(asOf);
+    }
 }

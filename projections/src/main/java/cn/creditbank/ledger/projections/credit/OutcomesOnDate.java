@@ -31,11 +31,11 @@ final class OutcomesOnDate {
     }
 
     boolean revoked(OutcomeView outcome) {
-        return outcome.revokedOn() != null && !outcome.revokedOn().isAfter(asOf);
+        return outcome.revokedBy(asOf);
     }
 
     boolean expired(OutcomeView outcome) {
-        return outcome.validUntil() != null && outcome.validUntil().isBefore(asOf);
+        return outcome.expiredBy(asOf);
     }
 
     /** Its credits are in the accumulated total: it happened and was not revoked by asOf (expiry does not matter). */
