@@ -57,9 +57,10 @@ import static cn.creditbank.ledger.projections.eventstore.ProjectionProcessors.S
  *       and hash-chained ahead, so the application's audit chainer does not compete with the replay;</li>
  *   <li>the packaged application started on it: replay = both streaming projections from zero to the head;</li>
  *   <li>balance and evaluation reads at 200 requests/s (open loop);</li>
- *   <li>single outcomes from 16 clients, then batch imports of 1,000 outcomes, with thread dumps and
- *       pg_stat_activity sampled throughout.</li>
+ *   <li>single outcomes from 16 clients, then batch imports of 1,000 outcomes.</li>
  * </ol>
+ * Each measured phase is followed by a shorter, unmeasured repeat with thread dumps and pg_stat_activity sampled
+ * (its profile); the replay, which runs once, is sampled sparsely while measured.
  * Reads run before writes so that they see exactly the generated history. Prints {@code name value unit ratio}
  * lines and writes docs/benchmarks.md (quick: bench/target/benchmarks-quick.md, so CI never rewrites the docs).
  * Missing a target never fails the run: the machine is shared and the figures are noisy. A wrong answer does.
@@ -76,6 +77,7 @@ final class LedgerBenchmark {
     private final Duration writePhase;
     private final Duration readPhase;
     private final Duration warmUp;
+    private final Duration profilePhase;
     private final int batchRequests;
     private final int batchClients;
     private final List<String> appArguments;
@@ -95,6 +97,7 @@ final class LedgerBenchmark {
         warmUp = Duration.ofSeconds(Arguments.number(args, "--warm-up-seconds", quick ? 2 : 10));
         writePhase = Duration.ofSeconds(Arguments.number(args, "--write-seconds", quick ? 4 : 20));
         readPhase = Duration.ofSeconds(Arguments.number(args, "--read-seconds", quick ? 4 : 30));
+        profilePhase = Duration.ofSeconds(Arguments.number(args, "--profile-seconds", quick ? 2 : 8));
         batchRequests = (int) Arguments.number(args, "--batches", quick ? 4 : 30);
         batchClients = (int) Arguments.number(args, "--batch-clients", 2);
         appArguments = List.of(args).stream().filter(a -> a.startsWith("--ledger.")).toList();
@@ -195,20 +198,23 @@ final class LedgerBenchmark {
                 mark = meter.read();
 
                 progress("reads: balance at " + (int) READ_RATE + " requests/s for " + readPhase.toSeconds() + " s");
-                HttpLoad.Reads balance = sampled("Balance reads", ledger, database,
-                        () -> load.openLoop(READ_RATE, readPhase, balancePath));
+                HttpLoad.Reads balance = load.openLoop(READ_RATE, readPhase, balancePath);
                 mark = cpuRow("balance reads", meter, mark);
+                profiled("Balance reads", ledger, database, () -> load.openLoop(READ_RATE, profilePhase, balancePath));
                 progress("reads: evaluation at " + (int) READ_RATE + " requests/s for " + readPhase.toSeconds() + " s");
-                HttpLoad.Reads evaluation = sampled("Evaluation reads", ledger, database,
-                        () -> load.openLoop(READ_RATE, readPhase, evaluationPath));
+                mark = meter.read();
+                HttpLoad.Reads evaluation = load.openLoop(READ_RATE, readPhase, evaluationPath);
                 mark = cpuRow("evaluation reads", meter, mark);
+                profiled("Evaluation reads", ledger, database,
+                        () -> load.openLoop(READ_RATE, profilePhase, evaluationPath));
                 reads("balance", balance);
                 reads("evaluation", evaluation);
 
                 progress("single outcomes: " + CLIENTS + " clients for " + writePhase.toSeconds() + " s");
-                HttpLoad.Writes outcomes = sampled("Single outcomes", ledger, database,
-                        () -> load.singleOutcomes(CLIENTS, writePhase));
+                mark = meter.read();
+                HttpLoad.Writes outcomes = load.singleOutcomes(CLIENTS, writePhase);
                 mark = cpuRow("single outcomes", meter, mark);
+                profiled("Single outcomes", ledger, database, () -> load.singleOutcomes(CLIENTS, profilePhase));
                 failures += outcomes.failed();
                 figure("single_outcome", outcomes.perSecond(), "outcomes/s", outcomes.perSecond() / single);
                 figure("single_outcome_p99", outcomes.latencies().percentileMillis(99), "ms", null);
@@ -218,9 +224,11 @@ final class LedgerBenchmark {
 
                 progress("batch import: " + batchRequests + " requests of " + BATCH_SIZE + " outcomes, "
                         + batchClients + " clients");
-                HttpLoad.Writes batches = sampled("Batch import", ledger, database,
-                        () -> load.batches(batchRequests, BATCH_SIZE, batchClients));
+                mark = meter.read();
+                HttpLoad.Writes batches = load.batches(batchRequests, BATCH_SIZE, batchClients);
                 cpuRow("batch import", meter, mark);
+                profiled("Batch import", ledger, database,
+                        () -> load.batches(Math.max(2, batchRequests / 3), BATCH_SIZE, batchClients));
                 failures += batches.failed();
                 figure("batch_import", batches.perSecond(), "outcomes/s", batches.perSecond() / batched);
                 notes.add("batch import: %,d rows accepted in %d requests from %d clients, %d not accepted, request p50 %.0f ms"
@@ -233,8 +241,9 @@ final class LedgerBenchmark {
             }
             heap.close();
             figure("heap_peak", heap.peakMegabytes(), "MB", null);
-            notes.add("heap_peak: the application's (-Xmx512m) largest heap in use, sampled every 0.5 s from "
-                    + "/actuator/prometheus; the harness itself peaked at " + benchHeapMegabytes() + " MB");
+            notes.add("heap_peak: the application's (-Xmx512m) largest heap in use, read over JMX every 0.5 s (in use, "
+                    + "and just before the last collection); the harness itself peaked at " + benchHeapMegabytes()
+                    + " MB");
         }
         checkTargets();
     }
@@ -254,7 +263,8 @@ final class LedgerBenchmark {
         long started = System.nanoTime();
         progress("replay: the application's projections started");
         long head;
-        ThreadSampler sampler = new ThreadSampler(ledger.threads(), database);
+        // sparse dumps: the replay is measured while it is profiled, and cannot be run twice
+        ThreadSampler sampler = new ThreadSampler(ledger.threads(), database, ThreadSampler.SPARSE_PERIOD_MS);
         while (true) {
             ledger.assertAlive();
             head = positions.head();
@@ -278,11 +288,17 @@ final class LedgerBenchmark {
         return replayed / seconds;
     }
 
-    /** Runs a phase with the application's threads and database sessions sampled, and keeps the profile. */
-    private <T> T sampled(String phase, LedgerProcess ledger, DataSource database, Callable<T> work) throws Exception {
-        ThreadSampler sampler = new ThreadSampler(ledger.threads(), database);
+    /**
+     * Runs a phase again, shorter, with the application's threads and database sessions sampled, and keeps the
+     * profile. Never the measured pass: a thread dump stops every application thread at a safepoint, four times a
+     * second, which showed as a p99 of 100 ms on reads that take 5.
+     */
+    private void profiled(String phase, LedgerProcess ledger, DataSource database, Callable<?> work)
+            throws Exception {
+        progress("profiling: " + phase + " again for its thread dumps (not measured)");
+        ThreadSampler sampler = new ThreadSampler(ledger.threads(), database, ThreadSampler.PROFILE_PERIOD_MS);
         try {
-            return work.call();
+            work.call();
         } finally {
             sampler.close();
             profile(phase, sampler);
@@ -409,8 +425,8 @@ final class LedgerBenchmark {
                 java -Xmx1g -jar bench/target/bench.jar ledger --quick    # 50k events, under 3 minutes; writes bench/target/benchmarks-quick.md
                 ```
 
-                Options: `--events N`, `--baseline-seconds`, `--warm-up-seconds`, `--write-seconds`, `--read-seconds`, `--batches`,
-                `--batch-clients`, and any `--ledger.*` Spring property, passed to the application (e.g.
+                Options: `--events N`, `--baseline-seconds`, `--warm-up-seconds`, `--write-seconds`, `--read-seconds`,
+                `--profile-seconds`, `--batches`, `--batch-clients`, and any `--ledger.*` Spring property, passed to the application (e.g.
                 `--ledger.projections.batch-size=500`). The exit status is 1 only when a request failed or the
                 application did not come up; a missed target never fails the run (the machine is shared, the figures
                 are noisy), so `.ci/run` may run `--quick`.
@@ -449,11 +465,14 @@ final class LedgerBenchmark {
                 - `balance_*`, `evaluation_*`: `GET …/balance` and `GET …/evaluations/OUC-SE-DIP` for random learners
                   of the history, 200 requests/s on an open-loop schedule, one endpoint at a time, latency from each
                   request's scheduled send time. They run before the writes, on the generated history alone.
-                - `heap_peak`: the application's heap in use, sampled from `/actuator/prometheus`.
+                - `heap_peak`: the application's heap in use, read over JMX twice a second (now, and just before its last collection).
 
                 ## What limits it
 
-                Read from this run's CPU accounting and thread dumps (tables below); measured, not interpreted.
+                Read from this run's CPU accounting and thread dumps (tables below); measured, not interpreted. The
+                CPU rows are the measured passes; the thread dumps come from a shorter repeat of each phase right
+                after it (a dump pauses the application, so the measured passes run without them), except the
+                replay's, sampled every 2 s while it was measured.
 
                 %s
 

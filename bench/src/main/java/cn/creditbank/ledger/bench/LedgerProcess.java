@@ -130,28 +130,18 @@ final class LedgerProcess implements AutoCloseable {
         return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    /** The Prometheus text exposition, or null while the application is not answering. */
-    String prometheus() {
-        try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 ? answer.body() : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+    ThreadMXBean threads() throws IOException {
+        return ManagementFactory.newPlatformMXBeanProxy(management(), ManagementFactory.THREAD_MXBEAN_NAME,
+                ThreadMXBean.class);
     }
 
-    ThreadMXBean threads() throws IOException {
+    /** The application's JMX connection; opened on first use, by the heap watch and the thread sampler alike. */
+    synchronized MBeanServerConnection management() throws IOException {
         if (jmx == null) {
             jmx = JMXConnectorFactory.connect(
                     new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
         }
-        MBeanServerConnection connection = jmx.getMBeanServerConnection();
-        return ManagementFactory.newPlatformMXBeanProxy(connection, ManagementFactory.THREAD_MXBEAN_NAME,
-                ThreadMXBean.class);
+        return jmx.getMBeanServerConnection();
     }
 
     private HttpRequest.Builder request(String path) {
@@ -160,7 +150,7 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
         if (jmx != null) {
             try {
                 jmx.close();

@@ -13,14 +13,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A poor man's profile of the application during a phase: every {@link #PERIOD_MS} ms a thread dump through JMX
+ * A poor man's profile of the application during a phase: every {@code period} ms a thread dump through JMX
  * (what {@code jcmd <pid> Thread.print} prints, without starting a JVM per dump on a 2-core machine) and a look at
  * what the ledger's PostgreSQL sessions are waiting for ({@code pg_stat_activity}). Request threads are classified
  * by what they are doing; the counts are shares of time.
  */
 final class ThreadSampler implements AutoCloseable {
 
-    static final int PERIOD_MS = 250;
+    static final int PROFILE_PERIOD_MS = 250;
+    static final int SPARSE_PERIOD_MS = 2_000;
+
+    private final int period;
 
     private final ThreadMXBean threads;
     private final DataSource database;
@@ -34,7 +37,8 @@ final class ThreadSampler implements AutoCloseable {
     private int dumps;
     private int sessionSamples;
 
-    ThreadSampler(ThreadMXBean threads, DataSource database) {
+    ThreadSampler(ThreadMXBean threads, DataSource database, int periodMillis) {
+        this.period = periodMillis;
         this.threads = threads;
         this.database = database;
         this.sampler = new Thread(this::sample, "thread-sampler");
@@ -53,7 +57,7 @@ final class ThreadSampler implements AutoCloseable {
                     }
                 }
                 sampleSessions();
-                Thread.sleep(PERIOD_MS);
+                Thread.sleep(period);
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
@@ -206,7 +210,7 @@ final class ThreadSampler implements AutoCloseable {
         Map<String, Integer> busyStates = new TreeMap<>(requestStates);
         busyStates.keySet().removeIf(state -> state.startsWith("idle"));
         out.append("%s: %d thread dumps (one every %d ms plus the dump's own time), %.1f request threads busy on "
-                .formatted(phase, dumps, PERIOD_MS, dumps == 0 ? 0.0 : busy / (double) dumps)
+                .formatted(phase, dumps, period, dumps == 0 ? 0.0 : busy / (double) dumps)
                 + "average; %d pg_stat_activity samples.%n%n".formatted(sessionSamples));
         table(out, "busy request threads: doing what", "share", busyStates, busy, 10);
         table(out, "busy request threads: innermost ledger frame", "share", ledgerFrames, busy, 8);
