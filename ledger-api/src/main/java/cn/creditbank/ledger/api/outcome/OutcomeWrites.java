@@ -11,6 +11,7 @@ import cn.creditbank.ledger.core.outcome.VoidOutcome;
 import cn.creditbank.ledger.core.shared.LearnerId;
 import cn.creditbank.ledger.core.shared.OutcomeId;
 import cn.creditbank.ledger.core.shared.Score;
+import cn.creditbank.ledger.projections.outcome.RecordingPositions;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
@@ -30,19 +31,26 @@ class OutcomeWrites {
     private final CommandGateway commands;
     private final AccessPolicy access;
     private final LedgerPositions positions;
+    private final RecordingPositions recordedAt;
 
-    OutcomeWrites(CommandGateway commands, AccessPolicy access, LedgerPositions positions) {
+    OutcomeWrites(CommandGateway commands, AccessPolicy access, LedgerPositions positions,
+                  RecordingPositions recordedAt) {
         this.commands = commands;
         this.access = access;
         this.positions = positions;
+        this.recordedAt = recordedAt;
     }
 
     Recorded record(Caller caller, LearnerId learner, OutcomeRequest request) {
         OutcomeFacts facts = request.toFacts();
         access.assertMayIssue(caller, facts.issuer());
         OutcomeId proposed = OutcomeId.of(UUID.randomUUID().toString());
+        recordedAt.clear();
         OutcomeId recorded = commands.sendAndWait(new RecordOutcome(learner, proposed, facts, caller.subject()));
-        return new Recorded(recorded, recorded.equals(proposed), positions.of(learner));
+        boolean created = recorded.equals(proposed);
+        // the position the recording transaction noted for its own event; a retry wrote nothing: ask the store
+        long position = created ? recordedAt.take().orElseGet(() -> positions.of(learner)) : positions.of(learner);
+        return new Recorded(recorded, created, position);
     }
 
     long voidOutcome(Caller caller, LearnerId learner, OutcomeId outcome, OutcomeChanges.VoidRequest request) {

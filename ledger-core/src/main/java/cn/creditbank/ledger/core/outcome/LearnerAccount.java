@@ -18,7 +18,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -59,6 +61,20 @@ public class LearnerAccount {
                 facts.date(), facts.validUntil());
         apply(recordedEvent(command, unit.version(), judgement));
         return command.outcomeId();
+    }
+
+    /** Each item as its own recording would be judged; a refusal is that item's answer, not the command's. */
+    @CommandHandler
+    public List<ItemRecorded> handle(RecordOutcomes command, Catalogue catalogue, Clock clock) {
+        List<ItemRecorded> answers = new ArrayList<>(command.items().size());
+        for (RecordOutcome item : command.items()) {
+            try {
+                answers.add(ItemRecorded.recorded(handle(item, catalogue, clock)));
+            } catch (DomainException refused) {
+                answers.add(ItemRecorded.refused(refused));
+            }
+        }
+        return answers;
     }
 
     @CommandHandler

@@ -22,15 +22,18 @@ class CatalogueStore {
 
     private final JdbcTemplate jdbc;
     private final CatalogueJson json;
+    private final JdbcCatalogue catalogue;
 
-    CatalogueStore(JdbcTemplate jdbc, CatalogueJson json) {
+    CatalogueStore(JdbcTemplate jdbc, CatalogueJson json, JdbcCatalogue catalogue) {
         this.jdbc = jdbc;
         this.json = json;
+        this.catalogue = catalogue;
     }
 
     /** One handler for all five "…Defined" events: Axon matches a handler by assignable payload type. */
     @EventHandler
     void on(CatalogueItemDefined<?> event, @Timestamp Instant recordedAt) {
+        catalogue.defining(event.kind(), event.itemCode());
         jdbc.update("""
                         INSERT INTO catalogue_item (kind, code, version, definition, recorded_at, recorded_by)
                         VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)

@@ -7,6 +7,7 @@ import cn.creditbank.ledger.api.support.Tokens;
 import cn.creditbank.ledger.core.catalogue.UnitKind;
 import cn.creditbank.ledger.core.outcome.OutcomeFacts;
 import cn.creditbank.ledger.core.outcome.RecordOutcome;
+import cn.creditbank.ledger.core.outcome.RecordOutcomes;
 import cn.creditbank.ledger.core.shared.DomainException;
 import cn.creditbank.ledger.core.shared.ErrorCode;
 import cn.creditbank.ledger.core.shared.InstitutionCode;
@@ -42,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Failures that are not the row's fault, injected into the command bus: the row (or chunk) must be recorded again
  * and every good row must land exactly once. Also pins down how Axon's unit of work and Spring's transaction manager
- * behave together, which is why the batch uses savepoints.
+ * behave together: why a command that may refuse after its append cannot share a transaction without a savepoint,
+ * and so why the batch's chunks send commands that answer refusals per row instead of throwing.
  */
 class BatchRecoveryTest {
 
@@ -183,6 +185,10 @@ class BatchRecoveryTest {
                 LocalDate.of(2025, 6, 30), Score.of(80), null, null, null, null), "tester");
     }
 
+    private static boolean records(RecordOutcome command, String externalRef) {
+        return command.facts().externalRef().equals(externalRef);
+    }
+
     private static void assertEachLandedOnce(String prefix, int count) {
         for (int i = 0; i < count; i++) {
             assertThat(client.eventsWithRef(prefix + "-" + i)).as(prefix + "-" + i).isEqualTo(1);
@@ -190,16 +196,19 @@ class BatchRecoveryTest {
     }
 
     /**
-     * Runs {@code fault} once, in the prepare-commit phase of the first RecordOutcome with this reference, after its
-     * event was appended and the in-transaction guards ran: the worst moment for a failure.
+     * Runs {@code fault} once, in the prepare-commit phase of the transaction of the first command that records this
+     * reference (a RecordOutcome alone, or the RecordOutcomes of a batch chunk): the chunk's whole unit of work fails.
      */
     private static Registration failOnce(String externalRef, Runnable fault) {
         Set<String> failed = ConcurrentHashMap.newKeySet();
         MessageHandlerInterceptor<CommandMessage<?>> interceptor = (unitOfWork, chain) -> {
             Object result = chain.proceed();
-            if (unitOfWork.getMessage().getPayload() instanceof RecordOutcome command
-                    && command.facts().externalRef().equals(externalRef) && failed.add(externalRef)) {
-                unitOfWork.onPrepareCommit(u -> fault.run()); // registered after the event bus's append
+            Object payload = unitOfWork.getMessage().getPayload();
+            boolean records = payload instanceof RecordOutcome command && records(command, externalRef)
+                    || payload instanceof RecordOutcomes commands
+                    && commands.items().stream().anyMatch(command -> records(command, externalRef));
+            if (records && failed.add(externalRef)) {
+                unitOfWork.root().onPrepareCommit(u -> fault.run());
             }
             return result;
         };

@@ -227,8 +227,8 @@ class OutcomeBatchTest {
     }
 
     /**
-     * The bank-wide reference guard refuses row 1 after its event was appended inside the chunk's transaction; only
-     * the savepoint removes that event, and the good rows around it in the same chunk still commit.
+     * A row whose reference an earlier row of another learner holds is refused for it, and the good rows around it in
+     * the same chunk still commit; nothing of the refused row is recorded.
      */
     @Test
     void aRowRefusedInTheMiddleOfAChunkRollsBackAlone() {
@@ -249,6 +249,42 @@ class OutcomeBatchTest {
         }
         assertThat(node.jdbc().queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, other)).isEqualTo(1); // only its opening
+    }
+
+    /**
+     * Rows are answered as if recorded one after the other in row order, although a chunk records each learner's rows
+     * together: a reference first sent with a row that is refused stays free for a later row of another learner, and
+     * a learner's later row sees that learner's earlier one.
+     */
+    @Test
+    void rowsAreAnsweredAsIfRecordedInRowOrder() {
+        String a = newLearner();
+        String b = newLearner();
+        String c = newLearner();
+        List<Map<String, Object>> rows = List.of(
+                module(a, "VOC-NOPE", "ORDER-X", 80), // 0 refused: X stays free
+                module(b, "VOC-AIM-01", "ORDER-X", 80), // 1 so b records X
+                module(a, "VOC-AIM-02", "ORDER-Y", 80), // 2 a records Y
+                module(c, "VOC-AIM-02", "ORDER-Y", 80), // 3 Y is a's
+                module(b, "VOC-AIM-01", "ORDER-X", 80), // 4 b's retry of X
+                with(module(a, "VOC-AIM-02", "DEMO-VOC-demo-lisi-L1", 88), "date", "2025-07-01"), // 5 李四's
+                module(c, "VOC-AIM-03", "ORDER-Z", 80), // 6 good
+                module(a, "VOC-AIM-02", "ORDER-Y", 90)); // 7 a's Y with other content
+
+        Answer answer = client.postJson(operator, rows);
+
+        assertThat(statuses(answer)).containsExactly("REJECTED", "ACCEPTED", "ACCEPTED", "REJECTED", "DUPLICATE",
+                "REJECTED", "ACCEPTED", "REJECTED");
+        assertThat(answer.code(0)).isEqualTo("UNKNOWN_UNIT");
+        assertThat(answer.code(3)).isEqualTo("EXTERNAL_REF_CONFLICT");
+        assertThat(answer.outcomeId(4)).isEqualTo(answer.outcomeId(1));
+        assertThat(answer.code(5)).isEqualTo("EXTERNAL_REF_CONFLICT");
+        assertThat(answer.code(7)).isEqualTo("EXTERNAL_REF_CONFLICT");
+        assertThat(client.learnerOf("ORDER-X")).isEqualTo(b);
+        assertThat(client.learnerOf("ORDER-Y")).isEqualTo(a);
+        for (String ref : List.of("ORDER-X", "ORDER-Y", "ORDER-Z", "DEMO-VOC-demo-lisi-L1")) {
+            assertThat(client.eventsWithRef(ref)).as(ref).isEqualTo(1);
+        }
     }
 
     @Test
