@@ -48,7 +48,7 @@ class AuthorizationServerConfiguration {
                 .authorizeHttpRequests(routes -> routes.anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(withDefaults())) // OIDC userinfo
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
+                        new LoginUrlAuthenticationEntryPoint(SecurityConfiguration.LOGIN_PAGE), browsers()));
         return http.build();
     }
 
@@ -92,7 +92,7 @@ class AuthorizationServerConfiguration {
      */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys) {
-        return NimbusJwtDecoder.withJwkSource(keys).build();
+        return new VerifiedTokens(NimbusJwtDecoder.withJwkSource(keys).build());
     }
 
     @Bean

@@ -41,6 +41,8 @@ final class ClientRegistrations implements ApplicationRunner {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUris(uris -> uris.addAll(properties.portal().redirectUris()))
+                // signing out ends the login session too (OIDC RP-initiated logout), then back to the portal
+                .postLogoutRedirectUris(uris -> uris.addAll(properties.portal().postLogoutRedirectUris()))
                 .scope(OidcScopes.OPENID)
                 // a first-party client: no consent page; a public client: PKCE is its only proof
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The demo's clients and users (API.md): {@code operator}, {@code regulator}, one client per demo institution (its
- * code in lower case, secret {@code <id>-secret}) and the learners {@code zhangsan}, {@code lisi}. Loaded with the
+ * code in lower case, secret {@code <id>-secret}), the learners {@code zhangsan}, {@code lisi}, and one registrar
+ * per demo institution who signs in to the portal (the same id, password {@code <id>-pass}). Loaded with the
  * demo data only; every step is insert-if-absent, so restarts and nodes starting together add nothing twice.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -41,10 +42,10 @@ class DemoCredentials implements ApplicationRunner {
                 .forEach(code -> {
                     String id = code.value().toLowerCase(Locale.ROOT);
                     clients.addMachineClientIfAbsent(id, id + "-secret", Set.of(Role.INSTITUTION), code);
+                    users.addRegistrarIfAbsent(id, id + "-pass", code);
                 });
         for (DemoLearners.DemoLearner learner : DemoLearners.all("demo-loader")) {
-            users.addIfAbsent(learner.username(), learner.username() + "-pass", Set.of(Role.LEARNER),
-                    learner.learnerId());
+            users.addLearnerIfAbsent(learner.username(), learner.username() + "-pass", learner.learnerId());
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.creditbank.ledger.api.security;
 
+import cn.creditbank.ledger.core.shared.InstitutionCode;
 import cn.creditbank.ledger.core.shared.LearnerId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
@@ -17,8 +18,11 @@ import java.util.stream.Collectors;
 /** The people who sign in at the embedded server's login form ({@code auth_user}), with what their tokens say. */
 final class LoginUsers implements UserDetailsService {
 
-    /** What a signed-in user's access token carries besides the subject. */
-    record Account(String username, Set<Role> roles, LearnerId learnerId) {
+    /**
+     * What a signed-in user's access token carries besides the subject: a learner's account, or the institution a
+     * registrar works for.
+     */
+    record Account(String username, Set<Role> roles, LearnerId learnerId, InstitutionCode institution) {
     }
 
     private final JdbcTemplate jdbc;
@@ -42,19 +46,31 @@ final class LoginUsers implements UserDetailsService {
     }
 
     Optional<Account> account(String username) {
-        return jdbc.query("SELECT username, roles, learner_id FROM auth_user WHERE username = ?",
+        return jdbc.query("SELECT username, roles, learner_id, institution FROM auth_user WHERE username = ?",
                 (row, i) -> new Account(row.getString("username"), roles(row.getString("roles")),
-                        row.getString("learner_id") == null ? null : LearnerId.of(row.getString("learner_id"))),
+                        row.getString("learner_id") == null ? null : LearnerId.of(row.getString("learner_id")),
+                        row.getString("institution") == null ? null
+                                : InstitutionCode.of(row.getString("institution"))),
                 username).stream().findFirst();
     }
 
-    /** Adds the user unless the name is taken; safe to repeat, and against another node doing the same. */
-    void addIfAbsent(String username, String rawPassword, Set<Role> roles, LearnerId learnerId) {
+    /** Adds a learner unless the name is taken; safe to repeat, and against another node doing the same. */
+    void addLearnerIfAbsent(String username, String rawPassword, LearnerId learnerId) {
+        addIfAbsent(username, rawPassword, Set.of(Role.LEARNER), learnerId.value(), null);
+    }
+
+    /** Adds a registrar of an institution unless the name is taken; safe to repeat, like a learner. */
+    void addRegistrarIfAbsent(String username, String rawPassword, InstitutionCode institution) {
+        addIfAbsent(username, rawPassword, Set.of(Role.INSTITUTION), null, institution.value());
+    }
+
+    private void addIfAbsent(String username, String rawPassword, Set<Role> roles, String learnerId,
+                             String institution) {
         jdbc.update("""
-                        INSERT INTO auth_user (username, password, roles, learner_id) VALUES (?, ?, ?, ?)
+                        INSERT INTO auth_user (username, password, roles, learner_id, institution)
+                        VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (username) DO NOTHING""", username, passwords.encode(rawPassword),
-                roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
-                learnerId == null ? null : learnerId.value());
+                roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), learnerId, institution);
     }
 
     private static Set<Role> roles(String names) {

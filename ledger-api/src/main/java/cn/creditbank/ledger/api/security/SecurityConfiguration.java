@@ -29,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 /**
  * The resource-server side, in both modes: {@code /api/**} is a stateless bearer-token API, everything else is the
  * open documentation, health, portal and (embedded mode) the login form. The embedded authorization server's own
@@ -44,6 +42,9 @@ class SecurityConfiguration {
     /** Open without a token. */
     private static final String[] OPEN = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
             "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error", "/", "/portal/**"};
+
+    /** The sign-in page (the portal's {@code LoginPageController}); its form posts back to the same path. */
+    static final String LOGIN_PAGE = "/login";
 
     static final int AUTHORIZATION_SERVER_ORDER = 1;
     private static final int API_ORDER = 2;
@@ -80,15 +81,21 @@ class SecurityConfiguration {
     @Order(WEB_ORDER)
     SecurityFilterChain webFilterChain(HttpSecurity http, SecurityProperties properties,
                                        AuthenticationProblems problems) {
-        http.authorizeHttpRequests(routes -> routes
-                        .requestMatchers(OPEN).permitAll()
-                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
-                        .anyRequest().authenticated())
-                // a default rather than the entry point: an explicit one would switch off the generated login page
+        http.authorizeHttpRequests(routes -> {
+                    routes.requestMatchers(OPEN).permitAll()
+                            .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll();
+                    if (!properties.external()) {
+                        // the form login's own permitAll() matches the exact URL only, not /login?lang=en
+                        routes.requestMatchers(LOGIN_PAGE).permitAll();
+                    }
+                    routes.anyRequest().authenticated();
+                })
+                // a default rather than the entry point: an explicit one would replace the form login's redirect
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(problems,
                         AnyRequestMatcher.INSTANCE));
         if (!properties.external()) {
-            http.formLogin(withDefaults()); // where the embedded server sends a learner to sign in
+            // where the embedded server sends people to sign in: the portal's localized page (LoginPageController)
+            http.formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll());
         }
         return http.build();
     }
@@ -106,7 +113,7 @@ class SecurityConfiguration {
         timeouts.setReadTimeout(Duration.ofSeconds(5));
         JwtDecoder lazy = new SupplierJwtDecoder(() -> NimbusJwtDecoder.withIssuerLocation(properties.oidcIssuerUri())
                 .restOperations(new RestTemplate(timeouts)).build());
-        return token -> {
+        JwtDecoder verifier = token -> {
             try {
                 return lazy.decode(token);
             } catch (JwtDecoderInitializationException unreachable) {
@@ -115,6 +122,7 @@ class SecurityConfiguration {
                         unreachable);
             }
         };
+        return new VerifiedTokens(verifier);
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.creditbank.ledger.api.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,7 +34,16 @@ public record SecurityProperties(String oidcIssuerUri, Duration tokenTtl, Portal
 
         public Portal {
             redirectUris = redirectUris == null || redirectUris.isEmpty()
-                    ? List.of("http://localhost:8080/portal/callback") : List.copyOf(redirectUris);
+                    ? List.of("http://localhost:8080/portal/callback", "http://127.0.0.1:8080/portal/callback")
+                    : List.copyOf(redirectUris);
+        }
+
+        /**
+         * Where the portal may be sent back after signing out: the portal's home beside each redirect URI
+         * ({@code …/portal/callback} → {@code …/portal/}), so one setting serves both.
+         */
+        public List<String> postLogoutRedirectUris() {
+            return redirectUris.stream().map(uri -> URI.create(uri).resolve("./").toString()).distinct().toList();
         }
     }
 

@@ -11,15 +11,18 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Puts the ledger's claims into the access tokens the embedded server issues: {@code roles}, and {@code learner_id}
- * or {@code institution}. A machine client's are kept in its client settings; a signed-in user's in
- * {@code auth_user}. The lifetime comes from {@code ledger.security.token-ttl} rather than from each stored client,
- * so changing the setting applies to clients registered before.
+ * or {@code institution}. A machine client's are kept in its client settings; a signed-in user's (a learner or an
+ * institution's registrar) in {@code auth_user}. The lifetime comes from {@code ledger.security.token-ttl} rather
+ * than from each stored client, so changing the setting applies to clients registered before. The roles go in as an
+ * {@link ArrayList}: the stored authorization keeps the claims as JSON, and reading it back (sign-out, revocation)
+ * refuses the JDK's immutable lists, which the type allow-list of that JSON does not name.
  */
 final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -54,16 +57,21 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             RegisteredClient client = context.getRegisteredClient();
             String roles = client.getClientSettings().getSetting(ROLES_SETTING);
             String institution = client.getClientSettings().getSetting(INSTITUTION_SETTING);
-            claims.claim(names.roles(), roles == null ? List.of() : List.of(roles.split(",")));
+            claims.claim(names.roles(), roles == null ? new ArrayList<>()
+                    : new ArrayList<>(List.of(roles.split(","))));
             if (institution != null) {
                 claims.claim(names.institution(), institution);
             }
             return;
         }
         users.account(context.getPrincipal().getName()).ifPresent(account -> {
-            claims.claim(names.roles(), account.roles().stream().map(Role::name).sorted().toList());
+            claims.claim(names.roles(), account.roles().stream().map(Role::name).sorted()
+                    .collect(Collectors.toCollection(ArrayList::new)));
             if (account.learnerId() != null) {
                 claims.claim(names.learnerId(), account.learnerId().value());
+            }
+            if (account.institution() != null) {
+                claims.claim(names.institution(), account.institution().value());
             }
         });
     }

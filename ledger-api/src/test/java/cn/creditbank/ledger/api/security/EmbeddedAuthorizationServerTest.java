@@ -81,6 +81,19 @@ class EmbeddedAuthorizationServerTest {
     }
 
     @Test
+    void registrarSignsInThroughThePortalFlowAndGetsTheirInstitution() {
+        String token = Tokens.learner(base, "ouc", "ouc-pass");
+
+        JsonNode claims = Tokens.claims(token);
+        assertThat(claims.get("sub").asString()).isEqualTo("ouc");
+        assertThat(claims.get("roles").valueStream().map(JsonNode::asString)).containsExactly("INSTITUTION");
+        assertThat(claims.get("institution").asString()).isEqualTo("OUC");
+        assertThat(claims.has("learner_id")).isFalse();
+        assertThat(Requests.get(base + "/api/v1/institutions/OUC/transfers", token).statusCode()).isEqualTo(200);
+        assertThat(Requests.get(base + "/api/v1/institutions/CSIA/transfers", token).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void refusesAWrongPassword() {
         assertThatThrownBy(() -> Tokens.learner(base, "zhangsan", "wrong"))
                 .hasMessageContaining("login refused");

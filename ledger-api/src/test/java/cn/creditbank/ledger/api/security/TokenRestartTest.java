@@ -46,7 +46,8 @@ class TokenRestartTest {
             // the demo credentials were not added a second time
             assertThat(second.jdbc().queryForObject("SELECT count(*) FROM oauth2_registered_client", Integer.class))
                     .isEqualTo(9); // portal, operator, regulator and six institutions
-            assertThat(second.jdbc().queryForObject("SELECT count(*) FROM auth_user", Integer.class)).isEqualTo(2);
+            assertThat(second.jdbc().queryForObject("SELECT count(*) FROM auth_user", Integer.class))
+                    .isEqualTo(8); // zhangsan, lisi and a registrar of each of the six institutions
         }
     }
 
