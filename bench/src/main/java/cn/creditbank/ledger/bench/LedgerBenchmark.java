@@ -192,8 +192,8 @@ final class LedgerBenchmark {
                 IntFunction<String> evaluationPath = i -> "/api/v1/learners/" + load.learner(random)
                         + "/evaluations/" + DemoCatalogue.SOFTWARE_DIPLOMA.value();
                 progress("warming up the application's read and write paths (not measured)");
-                load.openLoop(READ_RATE / 4, warmUp, balancePath);
-                load.openLoop(READ_RATE / 4, warmUp, evaluationPath);
+                load.openLoop(READ_RATE, warmUp, balancePath);
+                load.openLoop(READ_RATE, warmUp, evaluationPath);
                 load.singleOutcomes(CLIENTS, warmUp);
                 mark = meter.read();
 

@@ -22,17 +22,49 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * Maintains {@code learner_account} and the bitemporal {@code outcome_version}. Every write is keyed by the learner
  * stream's sequence number, so a redelivered event changes nothing; events of one learner are handled in order
  * (sequencing per aggregate), so "the current version" is always the one to build on.
+ * <p>
+ * In a processor's batch, opened accounts and recorded outcomes (nearly every event) are collected and inserted with
+ * one statement per table when the batch commits ({@link BatchedRows}); a correction, void or revocation, which reads
+ * the current version, first writes what was collected. Without a unit of work (a scratch replay) every row is
+ * written at once with the row-by-row statements, so a scratch replay also checks the batched path against them.
  */
 @Component
 @ProcessingGroup(OutcomeHistoryProjection.PROCESSING_GROUP)
 class OutcomeHistoryProjection {
 
     static final String PROCESSING_GROUP = "outcome-history";
+
+    private static final String INSERT_ACCOUNT = """
+            INSERT INTO learner_account (learner_id, opened_at, recorded_by, event_sequence)
+            VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+
+    private static final BatchedRows.Insert INSERT_ACCOUNTS = new BatchedRows.Insert("""
+            INSERT INTO learner_account (learner_id, opened_at, recorded_by, event_sequence)
+            SELECT learner_id, opened_at::timestamptz, recorded_by, event_sequence::bigint
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                AS r (learner_id, opened_at, recorded_by, event_sequence)
+            ON CONFLICT DO NOTHING""", 4);
+
+    private static final BatchedRows.Insert INSERT_RECORDED_ROWS = new BatchedRows.Insert("""
+            INSERT INTO outcome_version (learner_id, outcome_id, event_sequence, known_from, kind, unit_code,
+                unit_version, issuer, external_ref, outcome_date, score, level, passed, credits, valid_until,
+                recorded_at, recorded_by)
+            SELECT learner_id, outcome_id, event_sequence::bigint, known_from::timestamptz, kind, unit_code,
+                unit_version::integer, issuer, external_ref, outcome_date::date, score::numeric, level,
+                passed::boolean, credits::numeric, valid_until::date, recorded_at::timestamptz, recorded_by
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[])
+                AS r (learner_id, outcome_id, event_sequence, known_from, kind, unit_code, unit_version, issuer,
+                      external_ref, outcome_date, score, level, passed, credits, valid_until, recorded_at,
+                      recorded_by)
+            ON CONFLICT DO NOTHING""", 17);
 
     private static final String INSERT_RECORDED = """
             INSERT INTO outcome_version (learner_id, outcome_id, event_sequence, known_from, kind, unit_code,
@@ -56,17 +88,24 @@ class OutcomeHistoryProjection {
             WHERE learner_id = ? AND outcome_id = ? AND known_until IS NULL AND event_sequence < ?""";
 
     private final JdbcTemplate jdbc;
+    private final BatchedRows rows;
 
     OutcomeHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new BatchedRows(jdbc);
     }
 
     @EventHandler
     void on(LearnerAccountOpened event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("""
-                        INSERT INTO learner_account (learner_id, opened_at, recorded_by, event_sequence)
-                        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                event.learnerId().value(), java.sql.Timestamp.from(at), event.recordedBy(), sequence);
+        if (rows.collecting()) {
+            // a NOT NULL column checked here, so a poison event fails in its handler (and is dead-lettered), not
+            // when the batch is written
+            rows.add(INSERT_ACCOUNTS, event.learnerId().value(), BatchedRows.timestamp(at),
+                    Objects.requireNonNull(event.recordedBy(), "recordedBy"), Long.toString(sequence));
+        } else {
+            jdbc.update(INSERT_ACCOUNT, event.learnerId().value(), java.sql.Timestamp.from(at), event.recordedBy(),
+                    sequence);
+        }
     }
 
     @EventHandler
@@ -112,6 +151,20 @@ class OutcomeHistoryProjection {
 
     private void insertRecorded(OutcomeRecorded event, Instant at, long sequence, Score score, String level,
                                 boolean passed, LocalDate validUntil) {
+        if (rows.collecting()) {
+            String stamp = BatchedRows.timestamp(at);
+            // NOT NULL columns checked here, so a poison event fails in its handler (and is dead-lettered), not
+            // when the batch is written
+            rows.add(INSERT_RECORDED_ROWS, event.learnerId().value(), event.outcomeId().value(),
+                    Long.toString(sequence), stamp, event.kind().name(), event.unitCode().value(),
+                    Integer.toString(event.unitVersion()), event.issuer().value(),
+                    Objects.requireNonNull(event.externalRef(), "externalRef"),
+                    Objects.requireNonNull(event.date(), "date").toString(),
+                    score == null ? null : score.value().toString(), level, Boolean.toString(passed),
+                    event.credits().value().toString(), text(validUntil), stamp,
+                    Objects.requireNonNull(event.recordedBy(), "recordedBy"));
+            return;
+        }
         jdbc.update(INSERT_RECORDED, event.learnerId().value(), event.outcomeId().value(), sequence,
                 java.sql.Timestamp.from(at), event.kind().name(), event.unitCode().value(), event.unitVersion(),
                 event.issuer().value(), event.externalRef(), date(event.date()), scoreOf(score), level, passed,
@@ -127,12 +180,17 @@ class OutcomeHistoryProjection {
         arguments[replacements.length + 2] = learner.value();
         arguments[replacements.length + 3] = outcome.value();
         arguments[replacements.length + 4] = sequence;
+        rows.flush(); // the current version may be among the rows collected in this batch
         jdbc.update(INSERT_NEXT_VERSION.formatted(unitVersion, changedColumns), arguments);
         jdbc.update(CLOSE_PREVIOUS, java.sql.Timestamp.from(at), learner.value(), outcome.value(), sequence);
     }
 
     private static BigDecimal scoreOf(Score score) {
         return score == null ? null : score.value();
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     private static java.sql.Date date(LocalDate date) {
