@@ -44,7 +44,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class JdbcCatalogue implements Catalogue {
 
-
     private record Key(CatalogueKind kind, String code) {
     }
 
@@ -199,17 +198,17 @@ public class JdbcCatalogue implements Catalogue {
         String[] kinds = check.kinds();
         String[] codes = check.codes();
         Integer[] versions = check.versions();
-        List<Key> stale = jdbc.execute((ConnectionCallback<List<Key>>) connection -> {
+        assertNoneNewer(jdbc.execute((ConnectionCallback<List<String[]>>) connection -> {
             Array[] arrays = {connection.createArrayOf("varchar", kinds), connection.createArrayOf("varchar", codes),
                     connection.createArrayOf("integer", versions)};
             try (PreparedStatement newer = connection.prepareStatement(NEWER_THAN_USED)) {
                 for (int i = 0; i < arrays.length; i++) {
                     newer.setArray(i + 1, arrays[i]);
                 }
-                List<Key> found = new ArrayList<>();
+                List<String[]> found = new ArrayList<>();
                 try (ResultSet rows = newer.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Key(CatalogueKind.valueOf(rows.getString(1)), rows.getString(2)));
+                        found.add(new String[]{rows.getString(1), rows.getString(2)});
                     }
                 }
                 return found;
@@ -218,11 +217,7 @@ public class JdbcCatalogue implements Catalogue {
                     array.free();
                 }
             }
-        });
-        if (!stale.isEmpty()) {
-            stale.forEach(newest::remove);
-            throw new StaleCatalogueException("a later version of " + stale + " was defined meanwhile");
-        }
+        }));
     }
 
     /** Transient: the command is retried on fresh reads of the catalogue. */

@@ -6,61 +6,49 @@ import cn.creditbank.ledger.core.catalogue.Institution;
 import cn.creditbank.ledger.core.catalogue.LearningUnit;
 import cn.creditbank.ledger.core.catalogue.Programme;
 import cn.creditbank.ledger.core.outcome.LearnerAccount;
+import cn.creditbank.ledger.core.shared.DomainException;
 import cn.creditbank.ledger.core.transfer.TransferApplication;
+import cn.creditbank.ledger.projections.outcome.AccountRepository;
+import cn.creditbank.ledger.projections.outcome.AccountStreams;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.common.AxonThreadFactory;
-import org.axonframework.config.AggregateConfigurer;
-import cn.creditbank.ledger.core.shared.DomainException;
 import org.axonframework.common.AxonNonTransientException;
-import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-import cn.creditbank.ledger.projections.outcome.AccountRepository;
-import cn.creditbank.ledger.projections.outcome.AccountStreams;
-import org.axonframework.common.lock.PessimisticLockFactory;
-import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.axonframework.modelling.command.inspection.AggregateMetaModelFactory;
 import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.modelling.command.RepositorySpanFactory;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
-
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Registers the event-sourced aggregates of ledger-core with Axon. They carry no Spring annotation (the core
@@ -128,69 +116,6 @@ public class AggregateConfiguration {
                 .repositoryProvider(config::repository)
                 .spanFactory(config.getComponent(RepositorySpanFactory.class));
         return new AccountRepository(builder, streams);
-    }
-
-    /**
-     * Axon's annotation-based resolver of a command's target, with the annotated member looked up once per command
-     * class instead of on every command (Axon scans every field and method's annotations each time: measured at a
-     * few percent of a batch row). Commands that are records with an {@code @TargetAggregateIdentifier} component and
-     * no version are resolved from that component; any other command by Axon's resolver, as before.
-     */
-    static final class RecordTargetResolver implements CommandTargetResolver {
-
-        private final CommandTargetResolver annotations = AnnotationCommandTargetResolver.builder().build();
-        private final Map<Class<?>, Optional<Method>> identifiers = new ConcurrentHashMap<>();
-
-        @Override
-        public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
-            Optional<Method> identifier = identifiers.computeIfAbsent(command.getPayloadType(),
-                    RecordTargetResolver::identifierOf);
-            if (identifier.isEmpty()) {
-                return annotations.resolveTarget(command);
-            }
-            Object target;
-            try {
-                target = identifier.get().invoke(command.getPayload());
-            } catch (ReflectiveOperationException e) {
-                return annotations.resolveTarget(command);
-            }
-            return target == null ? annotations.resolveTarget(command) : new VersionedAggregateIdentifier(target, null);
-        }
-
-        private static Optional<Method> identifierOf(Class<?> type) {
-            if (!type.isRecord()) {
-                return Optional.empty();
-            }
-            Method found = null;
-            for (RecordComponent component : type.getRecordComponents()) {
-                Method accessor = component.getAccessor();
-                if (annotated(type, component, accessor, TargetAggregateVersion.class)) {
-                    return Optional.empty();
-                }
-                if (annotated(type, component, accessor, TargetAggregateIdentifier.class)) {
-                    if (found != null) {
-                        return Optional.empty();
-                    }
-                    found = accessor;
-                }
-            }
-            if (found != null) {
-                found.setAccessible(true);
-            }
-            return Optional.ofNullable(found);
-        }
-
-        private static boolean annotated(Class<?> type, RecordComponent component, Method accessor,
-                                         Class<? extends java.lang.annotation.Annotation> annotation) {
-            if (accessor.isAnnotationPresent(annotation)) {
-                return true;
-            }
-            try {
-                return type.getDeclaredField(component.getName()).isAnnotationPresent(annotation);
-            } catch (NoSuchFieldException e) {
-                return false;
-            }
-        }
     }
 
     /** The event store's upcaster chain, looked up when first used (Axon's configuration is built after this bean). */
