@@ -98,10 +98,9 @@ class OutcomeController {
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         TimeTravel time = TimeTravel.resolve(asOf, knownAt, clock);
         PageRequest pageRequest = new PageRequest(page, size);
-        if (!history.accountKnownAt(learnerId, time.knownAt())) {
-            throw new DomainException(ErrorCode.UNKNOWN_LEARNER, "learner " + learnerId + " has no account");
-        }
-        return Page.of(history.entriesKnownAt(learnerId, time.knownAt()).stream()
+        return Page.of(history.entriesKnownAt(learnerId, time.knownAt()).orElseThrow(() ->
+                        new DomainException(ErrorCode.UNKNOWN_LEARNER, "learner " + learnerId + " has no account"))
+                .stream()
                 .filter(entry -> !entry.outcome().date().isAfter(time.asOf()))
                 .map(entry -> OutcomeItem.of(entry, time.asOf()))
                 .toList(), pageRequest);

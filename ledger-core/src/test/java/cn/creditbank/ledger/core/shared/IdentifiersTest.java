@@ -52,4 +52,19 @@ class IdentifiersTest {
         assertThat(LearnerId.of("6f1c2a9e-learner").value()).isEqualTo("6f1c2a9e-learner");
         assertRefused(ErrorCode.VALIDATION_FAILED, () -> OutcomeId.of("O 1"));
     }
+
+    @Test
+    void catalogueCodesAllowDotsAndOpaqueIdsDoNot() {
+        assertThat(RuleId.of("R-CSTP.JAVA_2").value()).isEqualTo("R-CSTP.JAVA_2");
+        assertRefused(ErrorCode.VALIDATION_FAILED, () -> LearnerId.of("zhang.san"));
+    }
+
+    @Test
+    void codesHaveAtMostSixtyFourCharactersOfAscii() {
+        assertThat(UnitCode.of("A".repeat(64)).value()).hasSize(64);
+        assertRefused(ErrorCode.VALIDATION_FAILED, () -> UnitCode.of("A".repeat(65)));
+        assertRefused(ErrorCode.VALIDATION_FAILED, () -> LearnerId.of("a".repeat(65)));
+        assertRefused(ErrorCode.VALIDATION_FAILED, () -> InstitutionCode.of("ＯＵＣ"));
+        assertRefused(ErrorCode.VALIDATION_FAILED, () -> LearnerId.of("张三"));
+    }
 }

@@ -51,11 +51,8 @@ class CreditQueryHandler {
     }
 
     private List<OutcomeView> outcomes(TimeTravelQuery query) {
-        Instant knownAt = knownAt(query);
-        if (!history.accountKnownAt(query.learnerId(), knownAt)) {
-            throw new DomainException(ErrorCode.UNKNOWN_LEARNER, "learner " + query.learnerId() + " has no account");
-        }
-        return history.outcomesKnownAt(query.learnerId(), knownAt);
+        return history.outcomesKnownAt(query.learnerId(), knownAt(query)).orElseThrow(() ->
+                new DomainException(ErrorCode.UNKNOWN_LEARNER, "learner " + query.learnerId() + " has no account"));
     }
 
     private LocalDate asOf(TimeTravelQuery query) {

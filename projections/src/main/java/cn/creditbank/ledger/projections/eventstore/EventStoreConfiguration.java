@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.LocalDate;
 
 /**
  * Axon's JDBC engine on the snake_case tables that Flyway creates (Axon's defaults are camelCase), Jackson as the
@@ -37,11 +39,18 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    /** Axon's defaults, stated because the engine's reader needs them too. */
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    private static final int MAX_GAP_OFFSET = 10_000;
+
     /** Axon looks this bean up by name for {@code axon.serializer.*=jackson}; Spring Boot 4 itself uses Jackson 3. */
     @Bean
     public ObjectMapper defaultAxonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                // registered after the JavaTime module, so it reads dates in its place
+                .registerModule(new SimpleModule("ledger-dates").addDeserializer(LocalDate.class,
+                        new PlainDateDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // additive event changes need no upcaster
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -91,7 +100,7 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Axon's JDBC engine as its auto-configuration would build it, plus the gap timeout: how long a tracking reader
+     * Axon's JDBC engine as its auto-configuration would build it (reading rows into {@link StoredEventEntry}s), plus the gap timeout: how long a tracking reader
      * waits for a lower-numbered event whose transaction has not committed yet before it moves on without it. The
      * reconciliation check proves afterwards that no event was left behind. A reader fetches {@code batch-size}
      * events per query, each in its own read transaction (Axon: 100); a projection replay reads the whole store, so
@@ -106,7 +115,7 @@ public class EventStoreConfiguration {
                                                  TransactionManager transactionManager, EventSchema eventSchema,
                                                  @Value("${ledger.eventstore.gap-timeout-ms:60000}") int gapTimeout,
                                                  @Value("${ledger.eventstore.batch-size:1000}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -116,8 +125,10 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .gapTimeout(gapTimeout)
-                .batchSize(batchSize)
-                .build();
+                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                .maxGapOffset(MAX_GAP_OFFSET)
+                .batchSize(batchSize);
+        return new LedgerEventStorageEngine(builder, LOWEST_GLOBAL_SEQUENCE, MAX_GAP_OFFSET, gapTimeout);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package cn.creditbank.ledger.projections.outcome;
 
+import cn.creditbank.ledger.projections.eventstore.StoredEventEntry;
 import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
@@ -204,7 +204,7 @@ public class AccountStreams {
     }
 
     private static DomainEventData<?> entry(ResultSet rows, int offset) throws SQLException {
-        return new GenericDomainEventEntry<>(rows.getString(offset + 3), rows.getString(offset + 1),
+        return new StoredEventEntry<>(rows.getString(offset + 3), rows.getString(offset + 1),
                 rows.getLong(offset + 2), rows.getString(offset + 4), rows.getString(offset + 5),
                 rows.getString(offset + 6), rows.getString(offset + 7), rows.getBytes(offset + 8),
                 rows.getBytes(offset + 9));

@@ -158,7 +158,7 @@ class ReconciliationTest {
             assertThat(report.missing()).containsExactly(poison);
             assertThat(report.consistent()).isFalse();
             assertThat(node.bean(cn.creditbank.ledger.projections.history.OutcomeHistory.class)
-                    .outcomesKnownAt(healthy, Instant.now())).hasSize(1);
+                    .outcomesKnownAt(healthy, Instant.now())).hasValueSatisfying(outcomes -> assertThat(outcomes).hasSize(1));
         }
     }
 
