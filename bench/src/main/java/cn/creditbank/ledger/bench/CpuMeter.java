@@ -3,6 +3,8 @@ package cn.creditbank.ledger.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -13,11 +15,13 @@ import java.util.stream.Stream;
 final class CpuMeter {
 
     /** CPU seconds used so far by each party, and when that was read. */
-    record Reading(long nanos, double machine, double app, double postgres, double bench) {
+    record Reading(long nanos, double machine, double app, double postgres, double bench,
+                   Map<String, Double> appThreads) {
     }
 
     /** Cores busy on average over a phase, each party's share. */
-    record Usage(double seconds, double machine, double app, double postgres, double bench) {
+    record Usage(double seconds, double machine, double app, double postgres, double bench,
+                 Map<String, Double> appThreads) {
 
         double other() {
             return Math.max(0, machine - app - postgres - bench);
@@ -26,6 +30,15 @@ final class CpuMeter {
         String row(String phase) {
             return "| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f |".formatted(phase, seconds, machine, app, postgres,
                     bench, other());
+        }
+
+        /** The application's busiest thread groups, as "group cores" (JIT and GC are no Java code, JFR misses them). */
+        String threadRow(String phase) {
+            return "| %s | %s |".formatted(phase, appThreads.entrySet().stream()
+                    .filter(e -> e.getValue() >= 0.005)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> "%s %.2f".formatted(e.getKey(), e.getValue()))
+                    .reduce((a, b) -> a + ", " + b).orElse("idle"));
         }
     }
 
@@ -40,13 +53,16 @@ final class CpuMeter {
 
     Reading read() {
         return new Reading(System.nanoTime(), machineSeconds(), processSeconds(appPid), postgresSeconds(),
-                processSeconds(ProcessHandle.current().pid()));
+                processSeconds(ProcessHandle.current().pid()), threadSeconds(appPid));
     }
 
     static Usage between(Reading from, Reading to) {
         double wall = (to.nanos() - from.nanos()) / 1e9;
+        Map<String, Double> threads = new TreeMap<>();
+        to.appThreads().forEach((group, seconds) -> threads.put(group,
+                Math.max(0, seconds - from.appThreads().getOrDefault(group, 0.0)) / wall));
         return new Usage(wall, (to.machine() - from.machine()) / wall, (to.app() - from.app()) / wall,
-                (to.postgres() - from.postgres()) / wall, (to.bench() - from.bench()) / wall);
+                (to.postgres() - from.postgres()) / wall, (to.bench() - from.bench()) / wall, threads);
     }
 
     private static long postmaster(Path dataDir) {
@@ -94,6 +110,45 @@ final class CpuMeter {
             return total;
         }
         return total;
+    }
+
+    /** CPU seconds of the process's live threads by group (Linux thread names: at most 15 characters). */
+    private static Map<String, Double> threadSeconds(long pid) {
+        Map<String, Double> groups = new TreeMap<>();
+        if (pid < 0) {
+            return groups;
+        }
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String line = Files.readString(task.resolve("stat"));
+                String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                groups.merge(threadGroup(name), (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / TICKS,
+                        Double::sum);
+            }
+        } catch (IOException | RuntimeException e) {
+            return groups; // a thread ended while it was read: the next reading counts
+        }
+        return groups;
+    }
+
+    static String threadGroup(String name) {
+        if (name.startsWith("http-nio")) {
+            return "HTTP";
+        } else if (name.startsWith("WorkPackage") || name.startsWith("Coordinator")) {
+            return "projections";
+        } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return "JIT";
+        } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return "GC";
+        } else if (name.startsWith("EmbeddedEvent")) {
+            return "event store tail";
+        } else if (name.startsWith("VM ")) {
+            return "VM";
+        } else if (name.startsWith("RMI ") || name.startsWith("JMX ")) {
+            return "JMX (harness probes)";
+        }
+        return name.replaceAll("[-#]?\\d+$", "").replaceAll("\\d+", "#");
     }
 
     private static double processSeconds(long pid) {

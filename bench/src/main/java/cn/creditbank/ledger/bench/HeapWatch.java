@@ -11,6 +11,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ final class HeapWatch implements AutoCloseable {
     private final Thread poller;
     private volatile long peakBytes;
     private volatile boolean running = true;
+    private final Map<String, Long> collectionsSeen = new HashMap<>();
 
     HeapWatch(LedgerProcess ledger) {
         this.ledger = ledger;
@@ -67,12 +69,20 @@ final class HeapWatch implements AutoCloseable {
                 MemoryMXBean.class).getHeapMemoryUsage().getUsed();
     }
 
-    private static long beforeLastCollection(MBeanServerConnection management, Set<String> heapPools)
-            throws IOException {
+    /**
+     * The heap just before the collections since the last look; a collection's details are built only when the
+     * collector's count moved (building them costs the application CPU at every look).
+     */
+    private long beforeLastCollection(MBeanServerConnection management, Set<String> heapPools) throws IOException {
         long peak = 0;
         List<GarbageCollectorMXBean> collectors =
                 ManagementFactory.getPlatformMXBeans(management, GarbageCollectorMXBean.class);
         for (GarbageCollectorMXBean collector : collectors) {
+            long count = collector.getCollectionCount();
+            Long seen = collectionsSeen.put(collector.getName(), count);
+            if (seen != null && seen == count) {
+                continue;
+            }
             GcInfo last = collector.getLastGcInfo();
             if (last != null) {
                 peak = Math.max(peak, heapUsed(last.getMemoryUsageBeforeGc(), heapPools));

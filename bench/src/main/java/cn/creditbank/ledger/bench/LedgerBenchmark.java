@@ -45,6 +45,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
 
 import static cn.creditbank.ledger.projections.eventstore.ProjectionProcessors.STREAMING_PROJECTIONS;
 
@@ -84,10 +85,16 @@ final class LedgerBenchmark {
     private final List<String> lines = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final StringBuilder cpu = new StringBuilder();
+    private final StringBuilder appThreads = new StringBuilder();
     private final StringBuilder profiles = new StringBuilder();
     private final Map<String, CpuMeter.Usage> usages = new LinkedHashMap<>();
     private final List<String> limits = new ArrayList<>();
     private final List<String> targets = new ArrayList<>();
+    private final List<String> ceilings = new ArrayList<>();
+    private final List<String> databaseWork = new ArrayList<>();
+    private double singleCeiling;
+    private double batchCeiling;
+    private Path work;
     private long failures;
 
     private LedgerBenchmark(String[] args) {
@@ -115,7 +122,7 @@ final class LedgerBenchmark {
         long started = System.nanoTime();
         // stdout carries the figure lines; the embedded PostgreSQL's start-up chatter is not one of them
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("bench", "target")), "ledger-");
+        work = Files.createTempDirectory(Files.createDirectories(Path.of("bench", "target")), "ledger-");
         progress("work directory " + work.toAbsolutePath());
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("pg"), 0);
              ConfigurableApplicationContext generator = new SpringApplicationBuilder(GeneratorApplication.class)
@@ -140,7 +147,13 @@ final class LedgerBenchmark {
             mark = cpuRow("baseline single-row", new CpuMeter(-1, postgres.dataDir()), mark);
             progress("baseline: 100-row transactions, " + baselinePhase.toSeconds() + " s");
             batched = baseline.batched(baselinePhase);
-            cpuRow("baseline 100-row", new CpuMeter(-1, postgres.dataDir()), mark);
+            mark = cpuRow("baseline 100-row", new CpuMeter(-1, postgres.dataDir()), mark);
+            progress("ceiling: ledger-shaped single recordings, " + baselinePhase.toSeconds() + " s");
+            singleCeiling = baseline.ledgerShapedSingle(baselinePhase);
+            mark = cpuRow("ceiling: ledger-shaped single", new CpuMeter(-1, postgres.dataDir()), mark);
+            progress("ceiling: ledger-shaped 100-outcome transactions, " + baselinePhase.toSeconds() + " s");
+            batchCeiling = baseline.ledgerShapedBatched(baselinePhase);
+            cpuRow("ceiling: ledger-shaped 100-outcome", new CpuMeter(-1, postgres.dataDir()), mark);
             baseline.dropTable();
             figure("baseline_single_row", single, "rows/s", null);
             figure("baseline_batched_rows", batched, "rows/s", null);
@@ -180,9 +193,13 @@ final class LedgerBenchmark {
              HeapWatch heap = new HeapWatch(ledger)) {
             CpuMeter meter = new CpuMeter(ledger.pid(), postgres.dataDir());
             CpuMeter.Reading mark = meter.read();
+            DatabaseWork databaseStatistics = new DatabaseWork(database);
+            DatabaseWork.Reading done = databaseStatistics.read();
             try {
+                long head = positions.head();
                 double replay = replay(ledger, positions, jdbc, database);
-                mark = cpuRow("replay (includes application start)", meter, mark);
+                cpuRow("replay (includes application start)", meter, mark);
+                databaseWork("replay", "event", head, databaseStatistics, done);
                 figure("replay", replay, "events/s", null);
                 ledger.awaitReady(Duration.ofMinutes(5));
 
@@ -191,47 +208,50 @@ final class LedgerBenchmark {
                 IntFunction<String> balancePath = i -> "/api/v1/learners/" + load.learner(random) + "/balance";
                 IntFunction<String> evaluationPath = i -> "/api/v1/learners/" + load.learner(random)
                         + "/evaluations/" + DemoCatalogue.SOFTWARE_DIPLOMA.value();
+                Settling settling = new Settling(ledger, positions, jdbc);
                 ledger.collectGarbage();
-                progress("warming up the application's read and write paths (not measured)");
+                progress("warming up the read paths (not measured)");
                 load.openLoop(READ_RATE, warmUp, balancePath);
                 load.openLoop(READ_RATE, warmUp, evaluationPath);
-                load.singleOutcomes(CLIENTS, warmUp);
-                mark = meter.read();
 
                 progress("reads: balance at " + (int) READ_RATE + " requests/s for " + readPhase.toSeconds() + " s");
-                HttpLoad.Reads balance = load.openLoop(READ_RATE, readPhase, balancePath);
-                mark = cpuRow("balance reads", meter, mark);
+                HttpLoad.Reads balance = measured("balance reads", "read", settling, meter, databaseStatistics,
+                        () -> load.openLoop(READ_RATE, readPhase, balancePath), HttpLoad.Reads::scheduled);
                 profiled("Balance reads", ledger, database, () -> load.openLoop(READ_RATE, profilePhase, balancePath));
                 progress("reads: evaluation at " + (int) READ_RATE + " requests/s for " + readPhase.toSeconds() + " s");
-                mark = meter.read();
-                HttpLoad.Reads evaluation = load.openLoop(READ_RATE, readPhase, evaluationPath);
-                mark = cpuRow("evaluation reads", meter, mark);
+                HttpLoad.Reads evaluation = measured("evaluation reads", "read", settling, meter, databaseStatistics,
+                        () -> load.openLoop(READ_RATE, readPhase, evaluationPath), HttpLoad.Reads::scheduled);
                 profiled("Evaluation reads", ledger, database,
                         () -> load.openLoop(READ_RATE, profilePhase, evaluationPath));
                 reads("balance", balance);
                 reads("evaluation", evaluation);
 
-                progress("single outcomes: " + CLIENTS + " clients for " + writePhase.toSeconds() + " s");
-                mark = meter.read();
-                HttpLoad.Writes outcomes = load.singleOutcomes(CLIENTS, writePhase);
-                mark = cpuRow("single outcomes", meter, mark);
+                progress("warming up single outcomes (not measured), then " + CLIENTS + " clients for "
+                        + writePhase.toSeconds() + " s");
+                load.singleOutcomes(CLIENTS, warmUp);
+                HttpLoad.Writes outcomes = measured("single outcomes", "outcome", settling, meter, databaseStatistics,
+                        () -> load.singleOutcomes(CLIENTS, writePhase), HttpLoad.Writes::succeeded);
                 profiled("Single outcomes", ledger, database, () -> load.singleOutcomes(CLIENTS, profilePhase));
                 failures += outcomes.failed();
                 figure("single_outcome", outcomes.perSecond(), "outcomes/s", outcomes.perSecond() / single);
+                ceilings.add("| single outcome | %,.0f outcomes/s | %,.0f outcomes/s | %.2f × | %.0f %% |".formatted(
+                        singleCeiling, outcomes.perSecond(), singleCeiling / single, 100 * outcomes.perSecond() / singleCeiling));
                 figure("single_outcome_p99", outcomes.latencies().percentileMillis(99), "ms", null);
                 notes.add("single outcomes: %,d recorded (201), %d failed, p50 %.1f ms, p99 %.1f ms".formatted(
                         outcomes.succeeded(), outcomes.failed(), outcomes.latencies().percentileMillis(50),
                         outcomes.latencies().percentileMillis(99)));
 
-                progress("batch import: " + batchRequests + " requests of " + BATCH_SIZE + " outcomes, "
-                        + batchClients + " clients");
-                mark = meter.read();
-                HttpLoad.Writes batches = load.batches(batchRequests, BATCH_SIZE, batchClients);
-                cpuRow("batch import", meter, mark);
+                progress("warming up batch imports (not measured), then " + batchRequests + " requests of "
+                        + BATCH_SIZE + " outcomes, " + batchClients + " clients");
+                load.batches(Math.max(1, batchRequests / 3), BATCH_SIZE, batchClients);
+                HttpLoad.Writes batches = measured("batch import", "outcome", settling, meter, databaseStatistics,
+                        () -> load.batches(batchRequests, BATCH_SIZE, batchClients), HttpLoad.Writes::succeeded);
                 profiled("Batch import", ledger, database,
                         () -> load.batches(Math.max(2, batchRequests / 3), BATCH_SIZE, batchClients));
                 failures += batches.failed();
                 figure("batch_import", batches.perSecond(), "outcomes/s", batches.perSecond() / batched);
+                ceilings.add("| batch import | %,.0f outcomes/s | %,.0f outcomes/s | %.2f × | %.0f %% |".formatted(
+                        batchCeiling, batches.perSecond(), batchCeiling / batched, 100 * batches.perSecond() / batchCeiling));
                 notes.add("batch import: %,d rows accepted in %d requests from %d clients, %d not accepted, request p50 %.0f ms"
                         .formatted(batches.succeeded(), batchRequests, batchClients, batches.failed(),
                                 batches.latencies().percentileMillis(50)));
@@ -247,6 +267,22 @@ final class LedgerBenchmark {
                     + " MB");
         }
         checkTargets();
+    }
+
+    /**
+     * A measured pass: started once the work of what ran before it has settled (projections and audit chain at the
+     * head), its CPU row taken when it ends, its database row once the work it caused has settled too.
+     */
+    private <T> T measured(String phase, String unit, Settling settling, CpuMeter meter, DatabaseWork statistics,
+                           Callable<T> pass, ToDoubleFunction<T> units) throws Exception {
+        settling.awaitHead(false);
+        CpuMeter.Reading mark = meter.read();
+        DatabaseWork.Reading before = statistics.read();
+        T result = pass.call();
+        cpuRow(phase, meter, mark);
+        settling.awaitHead(true);
+        databaseWork(phase, unit, units.applyAsDouble(result), statistics, before);
+        return result;
     }
 
     /**
@@ -266,6 +302,7 @@ final class LedgerBenchmark {
         long head;
         // sparse dumps: the replay is measured while it is profiled, and cannot be run twice
         ThreadSampler sampler = new ThreadSampler(ledger.threads(), database, ThreadSampler.SPARSE_PERIOD_MS);
+        CpuProfile cpuProfile = CpuProfile.start(ledger.management(), work.resolve("replay.jfr"));
         while (true) {
             ledger.assertAlive();
             head = positions.head();
@@ -280,7 +317,8 @@ final class LedgerBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         sampler.close();
-        profile("Replay", sampler);
+        cpuProfile.close();
+        profile("Replay", sampler, cpuProfile);
         long replayed = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?",
                 Long.class, head);
         notes.add("replay: %,d events through both streaming projections (%s) in %.1f s, measured from the first "
@@ -298,11 +336,13 @@ final class LedgerBenchmark {
             throws Exception {
         progress("profiling: " + phase + " again for its thread dumps (not measured)");
         ThreadSampler sampler = new ThreadSampler(ledger.threads(), database, ThreadSampler.PROFILE_PERIOD_MS);
+        CpuProfile cpuProfile = CpuProfile.start(ledger.management(), this.work.resolve("profile.jfr"));
         try {
             work.call();
         } finally {
             sampler.close();
-            profile(phase, sampler);
+            cpuProfile.close();
+            profile(phase, sampler, cpuProfile);
         }
     }
 
@@ -352,17 +392,29 @@ final class LedgerBenchmark {
         return Double.parseDouble(field(name, 3));
     }
 
+    /** The database's work per unit in a measured phase, as a row of the report. */
+    private DatabaseWork.Reading databaseWork(String phase, String unit, double units, DatabaseWork statistics,
+                                              DatabaseWork.Reading from) {
+        DatabaseWork.Reading now = statistics.read();
+        databaseWork.add("| %s | %,.0f %ss | %s |".formatted(phase, units, unit, DatabaseWork.perUnit(from, now, units)));
+        return now;
+    }
+
     private CpuMeter.Reading cpuRow(String phase, CpuMeter meter, CpuMeter.Reading from) {
         CpuMeter.Reading now = meter.read();
         CpuMeter.Usage usage = CpuMeter.between(from, now);
         usages.put(phase, usage);
         cpu.append(usage.row(phase)).append('\n');
+        if (!usage.appThreads().isEmpty()) {
+            appThreads.append(usage.threadRow(phase)).append('\n');
+        }
         return now;
     }
 
-    private void profile(String phase, ThreadSampler sampler) {
-        profiles.append("### ").append(phase).append("\n\n").append(sampler.markdown(phase)).append('\n');
-        String summary = sampler.summary();
+    private void profile(String phase, ThreadSampler sampler, CpuProfile cpuProfile) {
+        profiles.append("### ").append(phase).append("\n\n").append(cpuProfile.markdown(phase)).append('\n')
+                .append(sampler.markdown(phase)).append('\n');
+        String summary = cpuProfile.summary() + "; thread dumps: " + sampler.summary();
         limits.add(phase + ": " + summary);
         progress(phase + ": " + summary);
     }
@@ -450,6 +502,18 @@ final class LedgerBenchmark {
                 |---|---|---|
                 %s
 
+                ## Ceilings: PostgreSQL alone, doing only what a recording cannot do without
+
+                Plain JDBC on the same database, 16 connections, per outcome only the two rows its own transaction must
+                write: its event (`domain_event_entry` shape) and the claim of its issuer's reference
+                (`outcome_reference` shape, `ON CONFLICT` as the ledger's guard); a single recording first reads its
+                account's events (accounts of ten). No HTTP, no judging, no projection row, no audit link: an upper
+                bound for the ledger on this machine, not an estimate of it.
+
+                | path | ceiling | ledger | ceiling ÷ baseline | ledger ÷ ceiling |
+                |---|---:|---:|---:|---:|
+                %s
+
                 ## What each figure measures
 
                 - `baseline_single_row`: plain JDBC, 16 connections, each row its own transaction, into
@@ -468,15 +532,18 @@ final class LedgerBenchmark {
                   of the history, 200 requests/s on an open-loop schedule, one endpoint at a time, latency from each
                   request's scheduled send time. They run before the writes, on the generated history alone.
                   Before them the application's heap is collected once (over JMX: the replay's debris is not the
-                  reads' cost) and reads and single outcomes are warmed up, unmeasured (`--warm-up-seconds`, 20).
+                  reads' cost). Every path is warmed up, unmeasured, right before it is measured
+                  (`--warm-up-seconds`, 20, for each; batch imports: a third of `--batches`), and every measured pass
+                  starts once the projections and the audit chain have caught up with what ran before it.
                 - `heap_peak`: the application's heap in use, read over JMX twice a second (now, and just before its last collection).
 
                 ## What limits it
 
-                Read from this run's CPU accounting and thread dumps (tables below); measured, not interpreted. The
-                CPU rows are the measured passes; the thread dumps come from a shorter repeat of each phase right
-                after it (a dump pauses the application, so the measured passes run without them), except the
-                replay's, sampled every 2 s while it was measured.
+                Read from this run's CPU accounting, database statistics, JFR CPU samples and thread dumps (tables
+                below); measured, not interpreted. The CPU and database rows are the measured passes; the CPU samples
+                and thread dumps come from a shorter repeat of each phase right after it (a dump pauses the
+                application, so the measured passes run without them), except the replay's, profiled while it was
+                measured (thread dumps only every 2 s).
 
                 %s
 
@@ -487,12 +554,30 @@ final class LedgerBenchmark {
                 | phase | s | machine | application | PostgreSQL | harness | other |
                 |---|---:|---:|---:|---:|---:|---:|
                 %s
-                ## What the application's threads were doing (thread dumps)
+                The application's share by thread group (cores; from /proc, so compiler and collector threads, which
+                JFR's samples never see, are counted too):
+
+                | phase | application threads |
+                |---|---|
+                %s
+                ## What the database did per unit of work
+
+                From PostgreSQL's statistics over each measured phase, read once the projections and the audit
+                chain had caught up with what it wrote: commits (statements outside a transaction count as one
+                each), and rows per table (`+` inserted, `~` updated, `-` deleted; rows read where many were). The
+                raw baseline commits one row per transaction; each ledger unit below is the whole of what the ledger
+                wrote for it, the projections and the audit chainer included.
+
+                | phase | units | per unit |
+                |---|---:|---|
+                %s
+
+                ## What the application's threads were doing (JFR CPU samples, thread dumps)
 
                 %s
                 """.formatted(when, quick ? "quick" : "full", (System.nanoTime() - startedNanos) / 1e9, machine,
                 String.join("\n", lines), String.join("\n", notes.stream().map(n -> "- " + n).toList()),
-                String.join("\n", targets), limitsMarkdown(), cpu, profiles);
+                String.join("\n", targets), String.join("\n", ceilings), limitsMarkdown(), cpu, appThreads, String.join("\n", databaseWork), profiles);
         Path file = quick ? Path.of("bench", "target", "benchmarks-quick.md") : Path.of("docs", "benchmarks.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
