@@ -30,6 +30,12 @@ final class CpuProfile implements AutoCloseable {
 
     /** Code paths worth a line of their own: name → a frame (class name prefix + "." + method, or a class prefix). */
     private static final Map<String, String> PATHS = paths();
+    private static final String HTTP_REQUEST = "HTTP request (Tomcat → controller → response)";
+    /** Where Spring MVC calls the controller: what a request costs besides it is Tomcat, filters, MVC and JSON. */
+    private static final String HANDLER_METHOD =
+            "org.springframework.web.method.support.InvocableHandlerMethod.invokeForRequest";
+    private static final String WEB_STACK = "… of it outside the controller method (Tomcat, filters and security, MVC,"
+            + " the response's JSON)";
 
     private final FlightRecorderMXBean recorder;
     private final long recording;
@@ -102,9 +108,11 @@ final class CpuProfile implements AutoCloseable {
         libraries.merge(library(frames), 1, Integer::sum);
         Set<String> onStack = new HashSet<>();
         String innermostLedger = null;
+        boolean handlerMethod = false;
         for (RecordedFrame frame : frames) {
             String type = frame.getMethod().getType().getName();
             String method = type + "." + frame.getMethod().getName();
+            handlerMethod |= method.equals(HANDLER_METHOD);
             if (innermostLedger == null && type.startsWith("cn.creditbank.")) {
                 innermostLedger = type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
             }
@@ -113,6 +121,9 @@ final class CpuProfile implements AutoCloseable {
                     onStack.add(path);
                 }
             });
+        }
+        if (onStack.contains(HTTP_REQUEST) && !handlerMethod) {
+            onStack.add(WEB_STACK);
         }
         onStack.forEach(path -> pathCounts.merge(path, 1, Integer::sum));
         ledgerFrames.merge(innermostLedger == null ? "(no ledger frame)" : innermostLedger, 1, Integer::sum);
@@ -183,8 +194,7 @@ final class CpuProfile implements AutoCloseable {
 
     private static Map<String, String> paths() {
         Map<String, String> paths = new LinkedHashMap<>();
-        paths.put("HTTP request (Tomcat → controller → response)", "org.apache.catalina.connector.CoyoteAdapter.service");
-        paths.put("Spring Security filter chain", "org.springframework.security.web.FilterChainProxy.doFilter");
+        paths.put(HTTP_REQUEST, "org.apache.catalina.connector.CoyoteAdapter.service");
         paths.put("JWT decoding and validation", "org.springframework.security.oauth2.jwt");
         paths.put("request JSON read/written", "org.springframework.http.converter.json");
         paths.put("command dispatch (Axon command bus)", "org.axonframework.commandhandling.SimpleCommandBus.doDispatch");

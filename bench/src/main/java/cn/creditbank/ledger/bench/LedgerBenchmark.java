@@ -200,6 +200,10 @@ final class LedgerBenchmark {
                 double replay = replay(ledger, positions, jdbc, database);
                 cpuRow("replay (includes application start)", meter, mark);
                 databaseWork("replay", "event", head, databaseStatistics, done);
+                if (quick) {
+                    notes.add("quick mode does not wait for PostgreSQL's statistics between phases: a database row may"
+                            + " count the last seconds of the phase before it");
+                }
                 figure("replay", replay, "events/s", null);
                 ledger.awaitReady(Duration.ofMinutes(5));
 
@@ -208,7 +212,10 @@ final class LedgerBenchmark {
                 IntFunction<String> balancePath = i -> "/api/v1/learners/" + load.learner(random) + "/balance";
                 IntFunction<String> evaluationPath = i -> "/api/v1/learners/" + load.learner(random)
                         + "/evaluations/" + DemoCatalogue.SOFTWARE_DIPLOMA.value();
-                Settling settling = new Settling(ledger, positions, jdbc);
+                // quick mode has no time to wait for the statistics: its database rows may count a phase's last
+                // seconds in the next phase
+                Settling settling = new Settling(ledger, positions, jdbc,
+                        quick ? Duration.ZERO : Settling.STATISTICS_REPORTED);
                 ledger.collectGarbage();
                 progress("warming up the read paths (not measured)");
                 load.openLoop(READ_RATE, warmUp, balancePath);
@@ -241,9 +248,12 @@ final class LedgerBenchmark {
                         outcomes.succeeded(), outcomes.failed(), outcomes.latencies().percentileMillis(50),
                         outcomes.latencies().percentileMillis(99)));
 
-                progress("warming up batch imports (not measured), then " + batchRequests + " requests of "
+                progress("warming up batch imports for " + warmUp.toSeconds() + " s (not measured), then "
+                        + batchRequests + " requests of "
                         + BATCH_SIZE + " outcomes, " + batchClients + " clients");
-                load.batches(Math.max(1, batchRequests / 3), BATCH_SIZE, batchClients);
+                for (long until = System.nanoTime() + warmUp.toNanos(); System.nanoTime() < until; ) {
+                    load.batches(batchClients, BATCH_SIZE, batchClients);
+                }
                 HttpLoad.Writes batches = measured("batch import", "outcome", settling, meter, databaseStatistics,
                         () -> load.batches(batchRequests, BATCH_SIZE, batchClients), HttpLoad.Writes::succeeded);
                 profiled("Batch import", ledger, database,
@@ -275,12 +285,12 @@ final class LedgerBenchmark {
      */
     private <T> T measured(String phase, String unit, Settling settling, CpuMeter meter, DatabaseWork statistics,
                            Callable<T> pass, ToDoubleFunction<T> units) throws Exception {
-        settling.awaitHead(false);
+        settling.awaitHead();
         CpuMeter.Reading mark = meter.read();
         DatabaseWork.Reading before = statistics.read();
         T result = pass.call();
         cpuRow(phase, meter, mark);
-        settling.awaitHead(true);
+        settling.awaitHead();
         databaseWork(phase, unit, units.applyAsDouble(result), statistics, before);
         return result;
     }
@@ -533,8 +543,8 @@ final class LedgerBenchmark {
                   request's scheduled send time. They run before the writes, on the generated history alone.
                   Before them the application's heap is collected once (over JMX: the replay's debris is not the
                   reads' cost). Every path is warmed up, unmeasured, right before it is measured
-                  (`--warm-up-seconds`, 20, for each; batch imports: a third of `--batches`), and every measured pass
-                  starts once the projections and the audit chain have caught up with what ran before it.
+                  (`--warm-up-seconds`, 20, for each), and every measured pass starts once the projections and the
+                  audit chain have caught up with what ran before it and its statistics are reported.
                 - `heap_peak`: the application's heap in use, read over JMX twice a second (now, and just before its last collection).
 
                 ## What limits it

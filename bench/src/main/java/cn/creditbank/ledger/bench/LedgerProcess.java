@@ -55,7 +55,9 @@ final class LedgerProcess implements AutoCloseable {
     static LedgerProcess start(String jdbcUrl, Path work, List<String> appArguments) throws IOException {
         int port = freePort();
         int jmxPort = freePort();
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m",
+        // JFR keeps 64 frames of a stack unless told: a request's stack is deeper, and its bottom (Tomcat, the filter
+        // chain) would be cut off the profiles; nothing is recorded until the harness starts a recording
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:FlightRecorderOptions=stackdepth=256",
                 "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",

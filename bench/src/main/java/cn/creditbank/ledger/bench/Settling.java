@@ -18,21 +18,24 @@ final class Settling {
      * PostgreSQL's backends report their statistics when they go idle, and an idle backend at the latest after ten
      * seconds (PGSTAT_IDLE_INTERVAL): a phase's last transactions are in the statistics only after that.
      */
-    private static final Duration STATISTICS_REPORTED = Duration.ofMillis(10_500);
+    static final Duration STATISTICS_REPORTED = Duration.ofMillis(10_500);
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
     private final LedgerProcess ledger;
     private final ProjectionPositions positions;
     private final JdbcTemplate jdbc;
+    private final Duration statisticsWait;
 
-    Settling(LedgerProcess ledger, ProjectionPositions positions, JdbcTemplate jdbc) {
+    /** {@code statisticsWait}: {@link #STATISTICS_REPORTED}, or zero where a run has no time for it (quick mode). */
+    Settling(LedgerProcess ledger, ProjectionPositions positions, JdbcTemplate jdbc, Duration statisticsWait) {
         this.ledger = ledger;
         this.positions = positions;
         this.jdbc = jdbc;
+        this.statisticsWait = statisticsWait;
     }
 
-    /** Until the projections and the audit chain have reached the head; then, if asked, until it is all counted. */
-    void awaitHead(boolean statisticsReported) throws InterruptedException {
+    /** Until the projections and the audit chain have reached the head, and then until it is all counted. */
+    void awaitHead() throws InterruptedException {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         long head = positions.head();
         while (!STREAMING_PROJECTIONS.stream().allMatch(p -> positions.processedUpTo(p) >= head) || chained() < head) {
@@ -43,9 +46,7 @@ final class Settling {
             }
             Thread.sleep(100);
         }
-        if (statisticsReported) {
-            Thread.sleep(STATISTICS_REPORTED.toMillis());
-        }
+        Thread.sleep(statisticsWait.toMillis());
     }
 
     private long chained() {
