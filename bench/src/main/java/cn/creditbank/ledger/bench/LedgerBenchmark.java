@@ -92,6 +92,8 @@ final class LedgerBenchmark {
     private final List<String> targets = new ArrayList<>();
     private final List<String> ceilings = new ArrayList<>();
     private final List<String> databaseWork = new ArrayList<>();
+    private final StringBuilder statementTimes = new StringBuilder();
+    private StatementProfile statements;
     private double singleCeiling;
     private double batchCeiling;
     private Path work;
@@ -124,11 +126,13 @@ final class LedgerBenchmark {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         work = Files.createTempDirectory(Files.createDirectories(Path.of("bench", "target")), "ledger-");
         progress("work directory " + work.toAbsolutePath());
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("pg"), 0);
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("pg"), 0,
+                StatementProfile.SERVER_SETTINGS);
              ConfigurableApplicationContext generator = new SpringApplicationBuilder(GeneratorApplication.class)
                      .web(WebApplicationType.NONE).run("--bench.jdbc-url=" + postgres.jdbcUrl(),
                              "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
             JdbcTemplate jdbc = generator.getBean(JdbcTemplate.class);
+            statements = new StatementProfile(jdbc);
             String version = jdbc.queryForObject("SHOW server_version", String.class);
             assertDurable(jdbc);
             // the projections must start from zero in the application, not here
@@ -195,11 +199,14 @@ final class LedgerBenchmark {
             CpuMeter.Reading mark = meter.read();
             DatabaseWork databaseStatistics = new DatabaseWork(database);
             DatabaseWork.Reading done = databaseStatistics.read();
+            statements.reset();
             try {
                 long head = positions.head();
                 double replay = replay(ledger, positions, jdbc, database);
                 cpuRow("replay (includes application start)", meter, mark);
                 databaseWork("replay", "event", head, databaseStatistics, done);
+                statementTimes.append(statements.markdown("Replay (the application's start included)", "event",
+                        head));
                 if (quick) {
                     notes.add("quick mode does not wait for PostgreSQL's statistics between phases: a database row may"
                             + " count the last seconds of the phase before it");
@@ -288,10 +295,13 @@ final class LedgerBenchmark {
         settling.awaitHead();
         CpuMeter.Reading mark = meter.read();
         DatabaseWork.Reading before = statistics.read();
+        statements.reset();
         T result = pass.call();
         cpuRow(phase, meter, mark);
         settling.awaitHead();
         databaseWork(phase, unit, units.applyAsDouble(result), statistics, before);
+        statementTimes.append(statements.markdown(Character.toUpperCase(phase.charAt(0)) + phase.substring(1), unit,
+                units.applyAsDouble(result)));
         return result;
     }
 
@@ -582,12 +592,20 @@ final class LedgerBenchmark {
                 |---|---:|---|
                 %s
 
+                ## What PostgreSQL spent its time on (pg_stat_statements)
+
+                Per measured phase (the work it caused in the projections and the audit chain included), the
+                statements that took most of the server's time, waits included (a transaction's commit, its WAL
+                flush, is no statement and is not in it). The harness's own few queries (positions, statistics) are
+                among them.
+
+                %s
                 ## What the application's threads were doing (JFR CPU samples, thread dumps)
 
                 %s
                 """.formatted(when, quick ? "quick" : "full", (System.nanoTime() - startedNanos) / 1e9, machine,
                 String.join("\n", lines), String.join("\n", notes.stream().map(n -> "- " + n).toList()),
-                String.join("\n", targets), String.join("\n", ceilings), limitsMarkdown(), cpu, appThreads, String.join("\n", databaseWork), profiles);
+                String.join("\n", targets), String.join("\n", ceilings), limitsMarkdown(), cpu, appThreads, String.join("\n", databaseWork), statementTimes, profiles);
         Path file = quick ? Path.of("bench", "target", "benchmarks-quick.md") : Path.of("docs", "benchmarks.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);

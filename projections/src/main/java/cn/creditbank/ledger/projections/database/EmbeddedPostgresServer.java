@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A real PostgreSQL from a Maven artifact, with its data in a directory that survives restarts. zonky starts
@@ -28,6 +29,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        return start(dataDir, port, Map.of());
+    }
+
+    /** With server settings besides the durable ones (the benchmark loads {@code pg_stat_statements}). */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, Map<String, String> settings) {
         Path directory = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory);
@@ -40,6 +46,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200");
+            settings.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }
