@@ -180,21 +180,15 @@ class PortalBrowserTest {
         browser.click(By.id("sign-in"));
         browser.click(By.linkText("English"));
         browser.textOf(By.tagName("h1"), "Sign in to the Skills Credit Bank");
-        browser.type(By.id("username"), "lisi");
-        browser.type(By.id("password"), "wrong");
-        browser.click(By.cssSelector("form button[type=submit]"));
+        submitLogin("lisi", "wrong");
         assertThat(browser.visible(By.id("login-error")).getText()).contains("Wrong user name or password");
         browser.screenshot("17-login-error-english");
         browser.click(By.linkText("中文"));
         browser.textOf(By.tagName("h1"), "登录技能学分银行");
-        browser.type(By.id("username"), "lisi");
-        browser.type(By.id("password"), "wrong");
-        browser.click(By.cssSelector("form button[type=submit]"));
+        submitLogin("lisi", "wrong");
         assertThat(browser.visible(By.id("login-error")).getText()).contains("用户名或密码错误");
         browser.screenshot("17-login-error");
-        browser.type(By.id("username"), "lisi");
-        browser.type(By.id("password"), "lisi-pass");
-        browser.click(By.cssSelector("form button[type=submit]"));
+        submitLogin("lisi", "lisi-pass");
         browser.waitForUrl("/portal/learners/demo-lisi");
         browser.visible(By.id("accumulated-credits"));
 
@@ -296,10 +290,15 @@ class PortalBrowserTest {
 
     private static void signIn(String username, String password) {
         browser.click(By.id("sign-in"));
+        submitLogin(username, password);
+        browser.visible(By.id("sign-out"));
+    }
+
+    /** Fills in and sends the sign-in form on the page shown. */
+    private static void submitLogin(String username, String password) {
         browser.type(By.id("username"), username);
         browser.type(By.id("password"), password);
         browser.click(By.cssSelector("form button[type=submit]"));
-        browser.visible(By.id("sign-out"));
     }
 
     /** Signing out ends the authorization server's session too: the next sign-in asks for a password again. */

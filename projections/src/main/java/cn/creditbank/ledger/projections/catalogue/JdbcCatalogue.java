@@ -11,15 +11,11 @@ import cn.creditbank.ledger.core.shared.ProgrammeCode;
 import cn.creditbank.ledger.core.shared.UnitCode;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -195,29 +191,9 @@ public class JdbcCatalogue implements Catalogue {
         if (check.isEmpty()) {
             return;
         }
-        String[] kinds = check.kinds();
-        String[] codes = check.codes();
-        Integer[] versions = check.versions();
-        assertNoneNewer(jdbc.execute((ConnectionCallback<List<String[]>>) connection -> {
-            Array[] arrays = {connection.createArrayOf("varchar", kinds), connection.createArrayOf("varchar", codes),
-                    connection.createArrayOf("integer", versions)};
-            try (PreparedStatement newer = connection.prepareStatement(NEWER_THAN_USED)) {
-                for (int i = 0; i < arrays.length; i++) {
-                    newer.setArray(i + 1, arrays[i]);
-                }
-                List<String[]> found = new ArrayList<>();
-                try (ResultSet rows = newer.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(new String[]{rows.getString(1), rows.getString(2)});
-                    }
-                }
-                return found;
-            } finally {
-                for (Array array : arrays) {
-                    array.free();
-                }
-            }
-        }));
+        // the driver binds a Java array as a PostgreSQL array
+        assertNoneNewer(jdbc.query(NEWER_THAN_USED, (rows, row) -> new String[]{rows.getString(1), rows.getString(2)},
+                check.kinds(), check.codes(), check.versions()));
     }
 
     /** Transient: the command is retried on fresh reads of the catalogue. */

@@ -4,8 +4,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -82,25 +80,15 @@ final class BatchedRows {
     }
 
     private void write(Insert insert, List<String[]> rows) {
-        jdbc.execute(insert.sql(), (PreparedStatement statement) -> {
-            List<Array> arrays = new ArrayList<>(insert.columns());
-            try {
-                for (int column = 0; column < insert.columns(); column++) {
-                    String[] values = new String[rows.size()];
-                    for (int row = 0; row < values.length; row++) {
-                        values[row] = rows.get(row)[column];
-                    }
-                    Array array = statement.getConnection().createArrayOf("text", values);
-                    arrays.add(array);
-                    statement.setArray(column + 1, array);
-                }
-                return statement.executeUpdate();
-            } finally {
-                for (Array array : arrays) {
-                    array.free();
-                }
+        Object[] columns = new Object[insert.columns()]; // one text array per column, bound as such by the driver
+        for (int column = 0; column < columns.length; column++) {
+            String[] values = new String[rows.size()];
+            for (int row = 0; row < values.length; row++) {
+                values[row] = rows.get(row)[column];
             }
-        });
+            columns[column] = values;
+        }
+        jdbc.update(insert.sql(), columns);
     }
 
     /**

@@ -10,11 +10,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -83,48 +81,25 @@ public class AccountStreams {
         if (accounts.isEmpty()) {
             return Set.of();
         }
-        Map<String, Prefetched> streams = jdbc.execute((ConnectionCallback<Map<String, Prefetched>>) connection -> {
-            String[] ids = accounts.toArray(String[]::new);
-            Map<String, DomainEventData<?>> snapshots = new HashMap<>();
-            Array idArray = connection.createArrayOf("varchar", ids);
-            try (PreparedStatement query = connection.prepareStatement(SNAPSHOTS)) {
-                query.setArray(1, idArray);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        DomainEventData<?> snapshot = entry(rows);
-                        if (!snapshots.containsKey(snapshot.getAggregateIdentifier())
-                                && snapshotFilter.allow(snapshot)) {
-                            snapshots.put(snapshot.getAggregateIdentifier(), snapshot);
-                        }
-                    }
-                }
-            } finally {
-                idArray.free();
+        String[] ids = accounts.toArray(String[]::new);
+        Map<String, DomainEventData<?>> snapshots = new HashMap<>();
+        jdbc.query(SNAPSHOTS, (RowCallbackHandler) rows -> {
+            DomainEventData<?> snapshot = entry(rows);
+            if (!snapshots.containsKey(snapshot.getAggregateIdentifier()) && snapshotFilter.allow(snapshot)) {
+                snapshots.put(snapshot.getAggregateIdentifier(), snapshot);
             }
-            Long[] firsts = new Long[ids.length];
-            Map<String, Prefetched> found = new HashMap<>();
-            for (int i = 0; i < ids.length; i++) {
-                DomainEventData<?> snapshot = snapshots.get(ids[i]);
-                firsts[i] = snapshot == null ? 0L : snapshot.getSequenceNumber() + 1;
-                found.put(ids[i], new Prefetched(snapshot, new ArrayList<>()));
-            }
-            Array idsAgain = connection.createArrayOf("varchar", ids);
-            Array firstArray = connection.createArrayOf("bigint", firsts);
-            try (PreparedStatement query = connection.prepareStatement(EVENTS)) {
-                query.setArray(1, idsAgain);
-                query.setArray(2, firstArray);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        DomainEventData<?> event = entry(rows);
-                        found.get(event.getAggregateIdentifier()).events().add(event);
-                    }
-                }
-            } finally {
-                idsAgain.free();
-                firstArray.free();
-            }
-            return found;
-        });
+        }, (Object) ids);
+        Long[] firsts = new Long[ids.length];
+        Map<String, Prefetched> streams = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            DomainEventData<?> snapshot = snapshots.get(ids[i]);
+            firsts[i] = snapshot == null ? 0L : snapshot.getSequenceNumber() + 1;
+            streams.put(ids[i], new Prefetched(snapshot, new ArrayList<>()));
+        }
+        jdbc.query(EVENTS, (RowCallbackHandler) rows -> {
+            DomainEventData<?> event = entry(rows);
+            streams.get(event.getAggregateIdentifier()).events().add(event);
+        }, ids, firsts);
         CurrentUnitOfWork.get().root().getOrComputeResource(key, k -> new HashMap<String, Prefetched>())
                 .putAll(streams);
         Set<String> existing = new HashSet<>();
@@ -174,25 +149,19 @@ public class AccountStreams {
      * an older one, or reads every event).
      */
     DomainEventStream read(String account) {
-        Prefetched stream = jdbc.execute((ConnectionCallback<Prefetched>) connection -> {
-            try (PreparedStatement query = connection.prepareStatement(ONE)) {
-                query.setString(1, account);
-                query.setString(2, account);
-                DomainEventData<?> snapshot = null;
-                List<DomainEventData<?>> events = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        DomainEventData<?> entry = entry(rows, 1);
-                        if (rows.getBoolean(1)) {
-                            snapshot = entry;
-                        } else {
-                            events.add(entry);
-                        }
-                    }
+        Prefetched stream = jdbc.query(ONE, rows -> {
+            DomainEventData<?> snapshot = null;
+            List<DomainEventData<?>> events = new ArrayList<>();
+            while (rows.next()) {
+                DomainEventData<?> entry = entry(rows, 1);
+                if (rows.getBoolean(1)) {
+                    snapshot = entry;
+                } else {
+                    events.add(entry);
                 }
-                return new Prefetched(snapshot, events);
             }
-        });
+            return new Prefetched(snapshot, events);
+        }, account, account);
         if (stream.snapshot() != null && !snapshotFilter.allow(stream.snapshot())) {
             return null;
         }

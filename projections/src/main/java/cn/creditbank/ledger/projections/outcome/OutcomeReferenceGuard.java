@@ -14,13 +14,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,7 +121,7 @@ class OutcomeReferenceGuard {
 
     /** Claims the references and, in the same statement, runs the catalogue's check of the versions it used. */
     private void claim(List<Recording> recordings, JdbcCatalogue.Check catalogueCheck) {
-        Map<String, OutcomeRecorded> byReference = new HashMap<>();
+        Map<List<String>, OutcomeRecorded> byReference = new HashMap<>();
         int n = recordings.size();
         String[] eventIds = new String[n];
         String[] issuers = new String[n];
@@ -141,55 +137,37 @@ class OutcomeReferenceGuard {
             outcomes[i] = event.outcomeId().value();
             byReference.put(key(issuers[i], references[i]), event);
         }
-        long position = jdbc.execute((ConnectionCallback<Long>) connection -> {
-            Array[] arrays = {connection.createArrayOf("varchar", issuers),
-                    connection.createArrayOf("varchar", references), connection.createArrayOf("varchar", learners),
-                    connection.createArrayOf("varchar", outcomes),
-                    connection.createArrayOf("varchar", catalogueCheck.kinds()),
-                    connection.createArrayOf("varchar", catalogueCheck.codes()),
-                    connection.createArrayOf("integer", catalogueCheck.versions()),
-                    connection.createArrayOf("varchar", eventIds)};
-            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-                for (int i = 0; i < arrays.length; i++) {
-                    claim.setArray(i + 1, arrays[i]);
+        long position = jdbc.query(CLAIM, owners -> {
+            long newest = -1;
+            List<String[]> newerCatalogue = new ArrayList<>();
+            DomainException conflict = null;
+            while (owners.next()) {
+                if (owners.getBoolean(1)) {
+                    newerCatalogue.add(new String[]{owners.getString(2), owners.getString(3)});
+                    continue;
                 }
-                long newest = -1;
-                List<String[]> newerCatalogue = new ArrayList<>();
-                DomainException conflict = null;
-                try (ResultSet owners = claim.executeQuery()) {
-                    while (owners.next()) {
-                        if (owners.getBoolean(1)) {
-                            newerCatalogue.add(new String[]{owners.getString(2), owners.getString(3)});
-                            continue;
-                        }
-                        OutcomeRecorded event = byReference.get(key(owners.getString(2), owners.getString(3)));
-                        if (event != null && !event.learnerId().value().equals(owners.getString(4))
-                                && conflict == null) {
-                            conflict = new DomainException(ErrorCode.EXTERNAL_REF_CONFLICT, "external reference "
-                                    + event.externalRef() + " of " + event.issuer()
-                                    + " is already recorded for another learner");
-                        }
-                        long index = owners.getLong(5);
-                        newest = owners.wasNull() ? newest : Math.max(newest, index);
-                    }
+                OutcomeRecorded event = byReference.get(key(owners.getString(2), owners.getString(3)));
+                if (event != null && !event.learnerId().value().equals(owners.getString(4)) && conflict == null) {
+                    conflict = new DomainException(ErrorCode.EXTERNAL_REF_CONFLICT, "external reference "
+                            + event.externalRef() + " of " + event.issuer() + " is already recorded for another learner");
                 }
-                catalogue.assertNoneNewer(newerCatalogue); // judged on an outdated definition: retried first
-                if (conflict != null) {
-                    throw conflict;
-                }
-                return newest;
-            } finally {
-                for (Array array : arrays) {
-                    array.free();
-                }
+                long index = owners.getLong(5);
+                newest = owners.wasNull() ? newest : Math.max(newest, index);
             }
-        });
+            catalogue.assertNoneNewer(newerCatalogue); // judged on an outdated definition: retried first
+            if (conflict != null) {
+                throw conflict;
+            }
+            return newest;
+        }, issuers, references, learners, outcomes, catalogueCheck.kinds(), catalogueCheck.codes(),
+                catalogueCheck.versions(), eventIds); // the driver binds each Java array as a PostgreSQL array
         if (CurrentUnitOfWork.isStarted()) { // noted once committed: a rolled-back attempt has no position
             CurrentUnitOfWork.get().root().afterCommit(u -> positions.recorded(position));
         }
     }
 
-    private static String key(String issuer, String externalRef) {
-        return issuer + '\u0000' + externalRef;
+    /** An issuer and its external reference, as a key with value equality. */
+    private static List<String> key(String issuer, String externalRef) {
+        return List.of(issuer, externalRef);
     }
 }

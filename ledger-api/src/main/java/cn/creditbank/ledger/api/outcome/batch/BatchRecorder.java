@@ -20,16 +20,13 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -153,7 +150,7 @@ class BatchRecorder {
         // every account of the chunk read ahead in two queries, for the loads of this unit of work
         Set<String> existing = accounts.prefetch(chunk.stream().map(row -> row.command().learnerId().value())
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
-        Map<String, String> holders = referenceHolders(chunk);
+        Map<List<String>, String> holders = referenceHolders(chunk);
         Map<LearnerId, List<PreparedRow>> together = new LinkedHashMap<>();
         for (PreparedRow row : chunk) {
             RecordOutcome command = row.command();
@@ -181,40 +178,26 @@ class BatchRecorder {
     }
 
     /** Who holds each of the chunk's references already, by {@link #referenceKey}. */
-    private Map<String, String> referenceHolders(List<PreparedRow> chunk) {
+    private Map<List<String>, String> referenceHolders(List<PreparedRow> chunk) {
         String[] issuers = new String[chunk.size()];
         String[] references = new String[chunk.size()];
         for (int i = 0; i < chunk.size(); i++) {
             issuers[i] = chunk.get(i).command().facts().issuer().value();
             references[i] = chunk.get(i).command().facts().externalRef();
         }
-        Map<String, String> holders = new HashMap<>();
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            Array issuerArray = connection.createArrayOf("varchar", issuers);
-            Array referenceArray = connection.createArrayOf("varchar", references);
-            try (PreparedStatement query = connection.prepareStatement(REFERENCE_HOLDERS)) {
-                query.setArray(1, issuerArray);
-                query.setArray(2, referenceArray);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        holders.put(referenceKey(rows.getString(1), rows.getString(2)), rows.getString(3));
-                    }
-                }
-                return null;
-            } finally {
-                issuerArray.free();
-                referenceArray.free();
-            }
-        });
+        Map<List<String>, String> holders = new HashMap<>();
+        jdbc.query(REFERENCE_HOLDERS, (RowCallbackHandler) rows -> holders.put(
+                referenceKey(rows.getString(1), rows.getString(2)), rows.getString(3)), issuers, references);
         return holders;
     }
 
-    private static String referenceKey(RecordOutcome command) {
+    /** An issuer and its external reference, as a key with value equality. */
+    private static List<String> referenceKey(RecordOutcome command) {
         return referenceKey(command.facts().issuer().value(), command.facts().externalRef());
     }
 
-    private static String referenceKey(String issuer, String externalRef) {
-        return issuer + '\u0000' + externalRef;
+    private static List<String> referenceKey(String issuer, String externalRef) {
+        return List.of(issuer, externalRef);
     }
 
     private RowResult recordAlone(PreparedRow row) {
