@@ -26,7 +26,8 @@ public class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedDatabaseCondition.class)
     public EmbeddedPostgresServer embeddedPostgresServer(LedgerDatabaseProperties properties) {
-        return EmbeddedPostgresServer.start(properties.embedded().dataDir(), properties.embedded().port());
+        return EmbeddedPostgresServer.start(properties.embedded().dataDir(), properties.embedded().port(),
+                properties.embedded().serverSettings());
     }
 
     @Bean(destroyMethod = "close")

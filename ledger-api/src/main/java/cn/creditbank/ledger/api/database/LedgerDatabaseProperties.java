@@ -3,6 +3,8 @@ package cn.creditbank.ledger.api.database;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Where the ledger's PostgreSQL is. Without {@code url} the application runs its own embedded PostgreSQL with its
@@ -19,7 +21,7 @@ public record LedgerDatabaseProperties(String url, String user, String password,
 
     public LedgerDatabaseProperties {
         poolSize = poolSize <= 0 ? 16 : poolSize;
-        embedded = embedded == null ? new Embedded(null, 0) : embedded;
+        embedded = embedded == null ? new Embedded(null, 0, null, null) : embedded;
     }
 
     public boolean isEmbedded() {
@@ -27,13 +29,27 @@ public record LedgerDatabaseProperties(String url, String user, String password,
     }
 
     /**
-     * @param dataDir data directory that survives restarts ({@code LEDGER_DATA_DIR}, default {@code ./data/pg})
-     * @param port    port to listen on (loopback); 0 picks a free one
+     * @param dataDir       data directory that survives restarts ({@code LEDGER_DATA_DIR}, default {@code ./data/pg})
+     * @param port          port to listen on (loopback); 0 picks a free one
+     * @param sharedBuffers PostgreSQL's {@code shared_buffers}; blank for the embedded server's default (512MB)
+     * @param maxWalSize    PostgreSQL's {@code max_wal_size}; blank for the embedded server's default (4GB)
      */
-    public record Embedded(Path dataDir, int port) {
+    public record Embedded(Path dataDir, int port, String sharedBuffers, String maxWalSize) {
 
         public Embedded {
             dataDir = dataDir == null ? Path.of("data", "pg") : dataDir;
+        }
+
+        /** The server settings given here, for {@code EmbeddedPostgresServer.start}. */
+        public Map<String, String> serverSettings() {
+            Map<String, String> settings = new LinkedHashMap<>();
+            if (sharedBuffers != null && !sharedBuffers.isBlank()) {
+                settings.put("shared_buffers", sharedBuffers.strip());
+            }
+            if (maxWalSize != null && !maxWalSize.isBlank()) {
+                settings.put("max_wal_size", maxWalSize.strip());
+            }
+            return settings;
         }
     }
 }
