@@ -42,6 +42,8 @@ final class CpuMeter {
         }
     }
 
+    /** The thread group of the JIT compiler's threads. */
+    static final String COMPILER = "JIT";
     private static final double TICKS = 100.0; // USER_HZ on Linux
     private final long appPid;
     private final long postmasterPid;
@@ -138,7 +140,7 @@ final class CpuMeter {
         } else if (name.startsWith("WorkPackage") || name.startsWith("Coordinator")) {
             return "projections";
         } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-            return "JIT";
+            return COMPILER;
         } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
             return "GC";
         } else if (name.startsWith("EmbeddedEvent")) {
