@@ -512,7 +512,7 @@ final class LedgerBenchmark {
 
                 ```bash
                 ./mvnw -B -q -DskipTests install
-                java -Xmx1g -jar bench/target/bench.jar ledger            # full: 1M events, about 7 minutes
+                java -Xmx1g -jar bench/target/bench.jar ledger            # full: 1M events, about 13 minutes
                 java -Xmx1g -jar bench/target/bench.jar ledger --quick    # 50k events, under 3 minutes; writes bench/target/benchmarks-quick.md
                 ```
 

@@ -166,11 +166,16 @@ public final class ReplayBenchmark {
                 ```
 
                 - machine: %d cores, %d MB memory, %s
-                - processor: pooled streaming, %s segments, batch size %s; event store fetch size %s
+                - processor: pooled streaming, %s segments, batch size %s, full work packages looked at again after
+                  %s ms; event store fetch size %s
+                - database: shared_buffers %s, max_wal_size %s
                 """.formatted(LocalDate.now(), String.join("\n", lines), Runtime.getRuntime().availableProcessors(),
                 totalMemoryMegabytes(), jdbc.queryForObject("SELECT version()", String.class),
                 env.getProperty("ledger.projections.segments", "2"), env.getProperty("ledger.projections.batch-size", "500"),
-                env.getProperty("ledger.eventstore.batch-size", "1000"));
+                env.getProperty("ledger.projections.full-queue-retry-ms", "5"),
+                env.getProperty("ledger.eventstore.batch-size", "1000"),
+                jdbc.queryForObject("SHOW shared_buffers", String.class),
+                jdbc.queryForObject("SHOW max_wal_size", String.class));
         Path docs = Path.of("docs");
         Files.createDirectories(docs);
         Files.writeString(docs.resolve("benchmarks-replay.md"), report);
