@@ -146,23 +146,17 @@ final class LedgerBenchmark {
             RawBaseline baseline = new RawBaseline(postgres.jdbcUrl(), samplePayload(serializer),
                     serializer.serialize(MetaData.emptyInstance(), byte[].class).getData(),
                     CompletionRecorded.class.getName());
-            CpuMeter.Reading mark = new CpuMeter(-1, postgres.dataDir()).read();
-            progress("baseline: single-row transactions, " + baselinePhase.toSeconds() + " s");
-            single = baseline.singleRow(baselinePhase);
-            mark = cpuRow("baseline single-row", new CpuMeter(-1, postgres.dataDir()), mark);
-            progress("baseline: 100-row transactions, " + baselinePhase.toSeconds() + " s");
-            batched = baseline.batched(baselinePhase);
-            mark = cpuRow("baseline 100-row", new CpuMeter(-1, postgres.dataDir()), mark);
-            progress("ceiling: ledger-shaped single recordings, " + baselinePhase.toSeconds() + " s");
-            singleCeiling = baseline.ledgerShapedSingle(baselinePhase);
-            mark = cpuRow("ceiling: ledger-shaped single", new CpuMeter(-1, postgres.dataDir()), mark);
-            progress("ceiling: ledger-shaped 100-outcome transactions, " + baselinePhase.toSeconds() + " s");
-            batchCeiling = baseline.ledgerShapedBatched(baselinePhase);
-            mark = cpuRow("ceiling: ledger-shaped 100-outcome", new CpuMeter(-1, postgres.dataDir()), mark);
-            progress("ceiling: every row the ledger writes, 100-outcome transactions, " + baselinePhase.toSeconds()
-                    + " s");
-            batchWrittenCeiling = baseline.ledgerWrittenBatched(baselinePhase);
-            cpuRow("ceiling: all four rows, 100-outcome", new CpuMeter(-1, postgres.dataDir()), mark);
+            CpuMeter database = new CpuMeter(-1, postgres.dataDir());
+            single = rawRun("baseline single-row", "baseline: single-row transactions", database,
+                    baseline::singleRow);
+            batched = rawRun("baseline 100-row", "baseline: 100-row transactions", database, baseline::batched);
+            singleCeiling = rawRun("ceiling: ledger-shaped single", "ceiling: ledger-shaped single recordings",
+                    database, baseline::ledgerShapedSingle);
+            batchCeiling = rawRun("ceiling: ledger-shaped 100-outcome",
+                    "ceiling: ledger-shaped 100-outcome transactions", database, baseline::ledgerShapedBatched);
+            batchWrittenCeiling = rawRun("ceiling: all four rows, 100-outcome",
+                    "ceiling: every row the ledger writes, 100-outcome transactions", database,
+                    baseline::ledgerWrittenBatched);
             baseline.dropTable();
             figure("baseline_single_row", single, "rows/s", null);
             figure("baseline_batched_rows", batched, "rows/s", null);
@@ -297,6 +291,20 @@ final class LedgerBenchmark {
                     + " MB");
         }
         checkTargets();
+    }
+
+    /** One of the plain-JDBC runs: its rate, with its CPU row. */
+    private double rawRun(String phase, String description, CpuMeter meter, RawRun run) throws Exception {
+        progress(description + ", " + baselinePhase.toSeconds() + " s");
+        CpuMeter.Reading before = meter.read();
+        double rate = run.rate(baselinePhase);
+        cpuRow(phase, meter, before);
+        return rate;
+    }
+
+    /** A {@link RawBaseline} run for a given time. */
+    private interface RawRun {
+        double rate(Duration length) throws Exception;
     }
 
     private void warmedUp(String path, WarmUp.Done done) {

@@ -62,14 +62,7 @@ final class RawBaseline {
                 CONSTRAINT bench_baseline_event_identifier UNIQUE (event_identifier)
             );
             DROP TABLE IF EXISTS bench_reference;
-            CREATE TABLE bench_reference (
-                issuer       VARCHAR(128) NOT NULL,
-                external_ref VARCHAR(255) NOT NULL,
-                learner_id   VARCHAR(64)  NOT NULL,
-                outcome_id   VARCHAR(64)  NOT NULL,
-                PRIMARY KEY (issuer, external_ref)
-            );
-            CREATE INDEX bench_reference_outcome ON bench_reference (learner_id, outcome_id);
+            CREATE TABLE bench_reference (LIKE outcome_reference INCLUDING ALL);
             DROP TABLE IF EXISTS bench_version;
             CREATE TABLE bench_version (LIKE outcome_version INCLUDING ALL);
             DROP TABLE IF EXISTS bench_chain;

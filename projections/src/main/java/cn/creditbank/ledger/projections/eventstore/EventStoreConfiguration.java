@@ -39,10 +39,6 @@ import java.time.LocalDate;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
-    /** Axon's defaults, stated because the engine's reader needs them too. */
-    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
-    private static final int MAX_GAP_OFFSET = 10_000;
-
     /** Axon looks this bean up by name for {@code axon.serializer.*=jackson}; Spring Boot 4 itself uses Jackson 3. */
     @Bean
     public ObjectMapper defaultAxonObjectMapper() {
@@ -100,11 +96,11 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Axon's JDBC engine as its auto-configuration would build it (reading rows into {@link StoredEventEntry}s), plus the gap timeout: how long a tracking reader
-     * waits for a lower-numbered event whose transaction has not committed yet before it moves on without it. The
-     * reconciliation check proves afterwards that no event was left behind. A reader fetches {@code batch-size}
-     * events per query, each in its own read transaction (Axon: 100); a projection replay reads the whole store, so
-     * larger fetches save most of those round trips.
+     * Axon's JDBC engine as its auto-configuration would build it (reading rows into {@link StoredEventEntry}s), plus
+     * the gap timeout: how long a tracking reader waits for a lower-numbered event whose transaction has not committed
+     * yet before it moves on without it. The reconciliation check proves afterwards that no event was left behind. A
+     * reader fetches {@code batch-size} events per query, each in its own read transaction (Axon: 100); a projection
+     * replay reads the whole store, so larger fetches save most of those round trips.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -124,11 +120,8 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .gapTimeout(gapTimeout)
-                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
-                .maxGapOffset(MAX_GAP_OFFSET)
                 .batchSize(batchSize);
-        return new LedgerEventStorageEngine(builder, LOWEST_GLOBAL_SEQUENCE, MAX_GAP_OFFSET, gapTimeout);
+        return new LedgerEventStorageEngine(builder, gapTimeout);
     }
 
     @Bean

@@ -21,15 +21,15 @@ import java.util.stream.LongStream;
  */
 class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
-    private final long lowestGlobalSequence;
-    private final int maxGapOffset;
-    private final long gapTimeout;
+    /** Axon's defaults, given to the builder here because the reader below needs them too (Axon keeps them private). */
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    private static final int MAX_GAP_OFFSET = 10_000;
 
-    /** The builder must have been given exactly these lowest global sequence, maximum gap offset and gap timeout. */
-    LedgerEventStorageEngine(Builder builder, long lowestGlobalSequence, int maxGapOffset, long gapTimeout) {
-        super(builder);
-        this.lowestGlobalSequence = lowestGlobalSequence;
-        this.maxGapOffset = maxGapOffset;
+    private final int gapTimeout;
+
+    /** The builder's engine, with Axon's lowest global sequence and maximum gap offset and this gap timeout. */
+    LedgerEventStorageEngine(Builder builder, int gapTimeout) {
+        super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET).gapTimeout(gapTimeout));
         this.gapTimeout = gapTimeout;
     }
 
@@ -46,11 +46,11 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         GapAwareTrackingToken token;
         if (previousToken == null) {
             token = GapAwareTrackingToken.newInstance(globalSequence, allowGaps
-                    ? LongStream.range(Math.min(lowestGlobalSequence, globalSequence), globalSequence).boxed()
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
                     .collect(Collectors.toCollection(TreeSet::new))
                     : Collections.emptySortedSet());
         } else {
-            token = previousToken.advanceTo(globalSequence, allowGaps ? maxGapOffset : 0);
+            token = previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
         }
         return new TrackedDomainEventData<>(token, event);
     }

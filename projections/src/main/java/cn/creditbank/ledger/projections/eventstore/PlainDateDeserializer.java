@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -29,33 +28,6 @@ final class PlainDateDeserializer extends LocalDateDeserializer {
 
     /** {@code yyyy-MM-dd} as a date, or null for anything else. */
     static LocalDate plain(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return null;
-        }
-        int year = 0;
-        int month = 0;
-        int day = 0;
-        for (int i = 0; i < 10; i++) {
-            if (i == 4 || i == 7) {
-                continue;
-            }
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-            int digit = c - '0';
-            if (i < 4) {
-                year = year * 10 + digit;
-            } else if (i < 7) {
-                month = month * 10 + digit;
-            } else {
-                day = day * 10 + digit;
-            }
-        }
-        try {
-            return LocalDate.of(year, month, day);
-        } catch (DateTimeException impossible) {
-            return null;
-        }
+        return text.length() == 10 ? IsoText.date(text, 0) : null;
     }
 }

@@ -43,37 +43,21 @@ public final class StoredEventEntry<T> extends GenericDomainEventEntry<T> {
                 || (length > 20 && (text.charAt(19) != '.' || length == 21))) {
             return DateTimeUtils.parseInstant(text);
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
+        LocalDate date = IsoText.date(text, 0);
+        int hour = IsoText.digits(text, 11, 13);
+        int minute = IsoText.digits(text, 14, 16);
+        int second = IsoText.digits(text, 17, 19);
         int nanos = 0;
         if (length > 20) {
-            nanos = digits(text, 20, length - 1);
+            nanos = IsoText.digits(text, 20, length - 1);
             for (int scale = length - 21; scale < 9; scale++) {
                 nanos *= 10;
             }
         }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || nanos < 0
-                || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+                || nanos < 0) {
             return DateTimeUtils.parseInstant(text); // not a plain UTC time: Axon's parser decides, or refuses
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
-    }
-
-    /** The decimal number in {@code [from, to)}, or -1 if any character is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return Instant.ofEpochSecond(date.toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 }
