@@ -52,7 +52,9 @@ final class LedgerProcess implements AutoCloseable {
         this.jmxPort = jmxPort;
     }
 
-    static LedgerProcess start(String jdbcUrl, Path work, List<String> appArguments) throws IOException {
+    /** Starts it with its log in {@code work/logName}. */
+    static LedgerProcess start(String jdbcUrl, Path work, String logName, List<String> appArguments)
+            throws IOException {
         int port = freePort();
         int jmxPort = freePort();
         // JFR keeps 64 frames of a stack unless told: a request's stack is deeper, and its bottom (Tomcat, the filter
@@ -63,7 +65,7 @@ final class LedgerProcess implements AutoCloseable {
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
                 "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(appArguments);
-        Path log = work.resolve("ledger-api.log");
+        Path log = work.resolve(logName);
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
