@@ -210,7 +210,7 @@ final class LedgerBenchmark {
             statements.reset();
             long head = positions.head();
             try {
-                replay = replay(first, positions, jdbc, database, false);
+                replay = replay(first, positions, jdbc);
             } catch (RuntimeException | Error failure) {
                 System.err.println(first.logTail());
                 throw failure;
@@ -232,7 +232,7 @@ final class LedgerBenchmark {
             CpuMeter meter = new CpuMeter(ledger.pid(), postgres.dataDir());
             DatabaseWork databaseStatistics = new DatabaseWork(database);
             try {
-                double profiledReplay = replay(ledger, positions, jdbc, database, true);
+                double profiledReplay = profiledReplay(ledger, positions, jdbc, database);
                 notes.add("replay, profiled: %,.0f events/s with its thread dumps and CPU samples (%.0f %% of the ".formatted(
                         profiledReplay, 100 * profiledReplay / replay) + "unobserved replay)");
                 figure("replay", replay, "events/s", null);
@@ -357,22 +357,54 @@ final class LedgerBenchmark {
 
     /**
      * From the moment the application claims a projection segment until both streaming projections have handled
-     * every stored event (their {@code token_entry} positions reach the head): events/s over the events stored.
-     * Observed (thread dumps every 2 s and CPU samples, kept as the replay's profile), or not.
+     * every stored event (their {@code token_entry} positions reach the head): events/s over the events stored,
+     * measured unobserved.
      */
-    private double replay(LedgerProcess ledger, ProjectionPositions positions, JdbcTemplate jdbc, DataSource database,
-                          boolean observed) throws Exception {
+    private double replay(LedgerProcess ledger, ProjectionPositions positions, JdbcTemplate jdbc) throws Exception {
+        long started = awaitFirstClaim(ledger, jdbc, "");
+        Replayed replayed = awaitHead(ledger, positions, jdbc, started);
+        notes.add("replay: %,d events through both streaming projections (%s) in %.1f s, measured from the "
+                .formatted(replayed.events(), String.join(", ", STREAMING_PROJECTIONS), replayed.seconds())
+                + "first segment claim to both positions at the head, unobserved; the application was still "
+                + "starting meanwhile");
+        return replayed.perSecond();
+    }
+
+    /** The same replay observed (thread dumps every 2 s and CPU samples), kept as the replay's profile. */
+    private double profiledReplay(LedgerProcess ledger, ProjectionPositions positions, JdbcTemplate jdbc,
+                                  DataSource database) throws Exception {
+        long started = awaitFirstClaim(ledger, jdbc, " (observed)");
+        ThreadSampler sampler = new ThreadSampler(ledger.threads(), database, ThreadSampler.SPARSE_PERIOD_MS);
+        CpuProfile cpuProfile = CpuProfile.start(ledger.management(), work.resolve("replay.jfr"));
+        Replayed replayed = awaitHead(ledger, positions, jdbc, started);
+        sampler.close();
+        cpuProfile.close();
+        profile("Replay", sampler, cpuProfile);
+        return replayed.perSecond();
+    }
+
+    /** Events replayed (all stored up to the head reached) in a time. */
+    private record Replayed(long events, double seconds) {
+        double perSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** Waits for the application to claim a segment of a streaming projection; returns when it did (nanoTime). */
+    private long awaitFirstClaim(LedgerProcess ledger, JdbcTemplate jdbc, String how) throws InterruptedException {
         String claimed = "SELECT count(*) FROM token_entry WHERE owner IS NOT NULL AND processor_name IN ("
                 + String.join(",", STREAMING_PROJECTIONS.stream().map(p -> "'" + p + "'").toList()) + ")";
         while (jdbc.queryForObject(claimed, Long.class) == 0) {
             ledger.assertAlive();
             Thread.sleep(20);
         }
-        long started = System.nanoTime();
-        progress("replay: the application's projections started" + (observed ? " (observed)" : ""));
-        ThreadSampler sampler = observed
-                ? new ThreadSampler(ledger.threads(), database, ThreadSampler.SPARSE_PERIOD_MS) : null;
-        CpuProfile cpuProfile = observed ? CpuProfile.start(ledger.management(), work.resolve("replay.jfr")) : null;
+        progress("replay: the application's projections started" + how);
+        return System.nanoTime();
+    }
+
+    /** Waits until both streaming projections' positions reach the head. */
+    private static Replayed awaitHead(LedgerProcess ledger, ProjectionPositions positions, JdbcTemplate jdbc,
+                                      long started) throws InterruptedException {
         long head;
         while (true) {
             ledger.assertAlive();
@@ -387,19 +419,8 @@ final class LedgerBenchmark {
             Thread.sleep(50);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        long replayed = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?",
-                Long.class, head);
-        if (observed) {
-            sampler.close();
-            cpuProfile.close();
-            profile("Replay", sampler, cpuProfile);
-        } else {
-            notes.add("replay: %,d events through both streaming projections (%s) in %.1f s, measured from the "
-                    .formatted(replayed, String.join(", ", STREAMING_PROJECTIONS), seconds)
-                    + "first segment claim to both positions at the head, unobserved; the application was still "
-                    + "starting meanwhile");
-        }
-        return replayed / seconds;
+        return new Replayed(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?",
+                Long.class, head), seconds);
     }
 
     /**

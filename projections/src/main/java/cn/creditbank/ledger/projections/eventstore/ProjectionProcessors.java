@@ -21,9 +21,8 @@ import java.util.List;
  * token every half second (Axon: five), because a projection's position is the minimum over its segments and API.md
  * promises reads that lag by at most a second.
  * <p>
- * Defaults sized on the 2-core machine the benchmarks run on (a rebuild of 1M events measured): two segments (each
- * segment's queue is scanned by the coordinator for every event, and more work-package threads than cores only
- * contend), 500 events per transaction (with the read models' rows written per batch, see {@code BatchedRows}, fewer
+ * Defaults sized on the 2-core machine the benchmarks run on (a rebuild of 1M events measured): two segments (one
+ * work package per core; four were slower, one too), 500 events per transaction (with the read models' rows written per batch, see {@code BatchedRows}, fewer
  * and larger transactions are what makes a replay fast; 500 events still commit in tens of milliseconds, far below
  * the database's idle-in-transaction limit and the gap timeout).
  * <p>

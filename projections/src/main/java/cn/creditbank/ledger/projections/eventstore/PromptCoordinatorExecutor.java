@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * 100 ms per processor whatever the segments or batch size. Here every delay of at most those 100 ms runs after
  * {@code fullQueueRetry} instead; the coordinator's other delays (the claim interval, the claim extension, the error
  * back-off, all 500 ms or more here) and its immediate runs are kept as they are. A look at a full queue costs the
- * coordinator a walk of its work packages' queues, nothing on the database.
+ * coordinator a count per work package (kept by the queue, ADR 0009), nothing on the database.
  */
 final class PromptCoordinatorExecutor extends ScheduledThreadPoolExecutor {
 
