@@ -5,6 +5,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,9 @@ import java.util.List;
  * dead-letter table ("is this learner's sequence parked?"). With it, a segment asks once, when claimed, whether the
  * queue holds anything; if it does not, only sequences parked since (by this segment, which alone handles them) are
  * looked up. A released segment drops its cache, so the node that claims it next starts from the table again.
+ * <p>
+ * Each processor reads the store through a {@link HandledEventSource}: events it has no handler for are passed over
+ * in runs instead of being offered to every work package one by one.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class ProjectionProcessors {
@@ -54,7 +58,8 @@ public class ProjectionProcessors {
                                                        @Value("${ledger.projections.full-queue-retry-ms:5}")
                                                        long fullQueueRetry) {
         return configurer -> STREAMING_PROJECTIONS.forEach(name -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(name, Configuration::eventStore,
+                .registerPooledStreamingEventProcessor(name,
+                        config -> new HandledEventSource(config.eventStore(), type -> handles(config, name, type)),
                         (config, builder) -> builder.initialSegmentCount(segments)
                                 .batchSize(batchSize)
                                 .tokenClaimInterval(tokenClaimInterval)
@@ -75,5 +80,13 @@ public class ProjectionProcessors {
                         .build())
                 .registerDeadLetteringEventHandlerInvokerConfiguration(name,
                         (config, builder) -> builder.enableSequenceIdentifierCache()));
+    }
+
+    /** The processor's own answer whether it handles a payload type; asked once the processors are built. */
+    private static boolean handles(Configuration config, String processor, Class<?> payloadType) {
+        return config.eventProcessingConfiguration()
+                .eventProcessor(processor, PooledStreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no processor " + processor))
+                .eventHandlerInvoker().canHandleType(payloadType);
     }
 }
