@@ -1,7 +1,6 @@
 package org.axonframework.eventhandling.pooled;
 
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -18,9 +17,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ledger carries Axon 4.13.0's {@code WorkPackage} with one line changed (its queue keeps a count, ADR 0009).
- * These fail when the copy stops shadowing Axon's class, when Axon is upgraded under it (the copy must then be
- * taken again from the new version, or dropped), or when the queue loses its count.
+ * The ledger carries Axon 4.13.0's {@code WorkPackage} with one line changed (its queue keeps a count, ADR 0009;
+ * that the copy is the class loaded, and of which Axon version: {@code CarriedAxonClassesTest}). This fails when the
+ * queue loses its count or no longer fills up at Axon's buffer size.
  */
 class LedgerWorkPackagePatchTest {
 
@@ -31,17 +30,6 @@ class LedgerWorkPackagePatchTest {
     void stop() {
         release.countDown();
         worker.shutdownNow();
-    }
-
-    @Test
-    void theLedgersCopyIsTheOneLoaded() {
-        assertThat(WorkPackage.class.getProtectionDomain().getCodeSource().getLocation())
-                .isNotEqualTo(EventMessage.class.getProtectionDomain().getCodeSource().getLocation());
-    }
-
-    @Test
-    void itIsACopyOfTheAxonVersionInUse() {
-        assertThat(EventMessage.class.getPackage().getImplementationVersion()).isEqualTo("4.13.0");
     }
 
     @Test
