@@ -65,6 +65,7 @@ final class HandledEventSource implements StreamableMessageSource<TrackedEventMe
     private final class HandledEventStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> events;
+        private TrackingToken lastDelivered;
 
         HandledEventStream(BlockingStream<TrackedEventMessage<?>> events) {
             this.events = events;
@@ -73,10 +74,14 @@ final class HandledEventSource implements StreamableMessageSource<TrackedEventMe
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             TrackedEventMessage<?> next = events.nextAvailable();
-            // an unhandled event is delivered only when nothing follows it yet: a later event's token covers it
-            while (!handledType.test(next.getPayloadType()) && events.hasNextAvailable()) {
+            // an unhandled event is delivered only when nothing follows it yet: a later event's token covers it. One
+            // sharing the token of the event delivered before it is delivered too: Axon's coordinator peeks for such
+            // events (several upcast from one stored event) and takes them together with the next ones it is handed
+            while (!handledType.test(next.getPayloadType()) && !next.trackingToken().equals(lastDelivered)
+                    && events.hasNextAvailable()) {
                 next = events.nextAvailable();
             }
+            lastDelivered = next.trackingToken();
             return next;
         }
 

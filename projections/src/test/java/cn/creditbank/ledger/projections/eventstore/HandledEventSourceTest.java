@@ -55,6 +55,18 @@ class HandledEventSourceTest {
     }
 
     @Test
+    void anEventSharingTheTokenOfTheOneDeliveredBeforeItIsDeliveredToo() throws InterruptedException {
+        store.append(1);
+        store.appendAtTheSamePosition("b"); // as when one stored event is upcast into two
+        store.append("c", 4);
+        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
+
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo(1);
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("b");
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo(4);
+    }
+
+    @Test
     void theProjectionIsAskedOncePerPayloadType() throws InterruptedException {
         store.append("a", 2, "c", 4, "e", 6);
         drain(source.openStream(null));
@@ -88,9 +100,13 @@ class HandledEventSourceTest {
         void append(Object... payloads) {
             for (Object payload : payloads) {
                 head++;
-                pending.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(head),
-                        GenericEventMessage.asEventMessage(payload)));
+                appendAtTheSamePosition(payload);
             }
+        }
+
+        void appendAtTheSamePosition(Object payload) {
+            pending.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(head),
+                    GenericEventMessage.asEventMessage(payload)));
         }
 
         @Override
