@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  * <p>
  * Axon's coordinator would otherwise offer each of them to every work package, which asks each handler whether it
  * takes the event and queues it only to advance the token: for the transfers projection, which handles five event
- * types, that was most of the work of a rebuild (its coordinator and work packages together a fifth of the
- * replay's projection CPU, ADR 0008). Reading the store and decoding each row still happen as before.
+ * types, that was most of its work in a rebuild (its coordinator and work packages together a third of the CPU of
+ * the projections' threads, ADR 0008). Reading the store and decoding each row still happen as before.
  * <p>
  * Whether a payload type is handled is the processor's own answer ({@code canHandleType}), asked once per type.
  */
