@@ -31,7 +31,8 @@ class LedgerMultiEventHandlerInvokerPatchTest {
     void inAReplayOnlyInvokersThatSupportResetsTakeTheEvent() {
         TrackingToken replaying = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10),
                 new GlobalSequenceTrackingToken(3));
-        TrackedEventMessage<?> replayed = event(((ReplayToken) replaying).advancedTo(new GlobalSequenceTrackingToken(4)));
+        TrackedEventMessage<?> replayed =
+                event(((ReplayToken) replaying).advancedTo(new GlobalSequenceTrackingToken(4)));
 
         assertThat(new MultiEventHandlerInvoker(withoutReset).canHandle(replayed, Segment.ROOT_SEGMENT)).isFalse();
         assertThat(withoutReset.handleQuestions.get()).isZero();

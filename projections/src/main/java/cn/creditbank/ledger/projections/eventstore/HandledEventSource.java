@@ -22,7 +22,9 @@ import java.util.function.Predicate;
  * Axon's coordinator would otherwise offer each of them to every work package, which asks each handler whether it
  * takes the event and queues it only to advance the token: for the transfers projection, which handles five event
  * types, that was most of its work in a rebuild (its coordinator and work packages together a third of the CPU of
- * the projections' threads, ADR 0008). Reading the store and decoding each row still happen as before.
+ * the projections' threads, ADR 0008). Reading the store and decoding each row still happen as before. Axon's own
+ * hook for this, {@code skipMessagesWithPayloadTypeOf}, would drop such events outright: a projection whose newest
+ * events are all unhandled would then never see its position reach the head.
  * <p>
  * Whether a payload type is handled is the processor's own answer ({@code canHandleType}), asked once per type.
  */

@@ -5,8 +5,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
@@ -23,9 +23,9 @@ import java.util.List;
  * promises reads that lag by at most a second.
  * <p>
  * Defaults sized on the 2-core machine the benchmarks run on (a rebuild of 1M events measured): two segments (one
- * work package per core; four were slower, one too), 500 events per transaction (with the read models' rows written per batch, see {@code BatchedRows}, fewer
- * and larger transactions are what makes a replay fast; 500 events still commit in tens of milliseconds, far below
- * the database's idle-in-transaction limit and the gap timeout).
+ * work package per core; four were slower, one too), 500 events per transaction (with the read models' rows written
+ * per batch, see {@code BatchedRows}, fewer and larger transactions are what makes a replay fast; 500 events still
+ * commit in tens of milliseconds, far below the database's idle-in-transaction limit and the gap timeout).
  * <p>
  * Each coordinator runs on a {@link PromptCoordinatorExecutor}: when its work packages' queues are full it looks again
  * after 5 ms instead of Axon's fixed 100 ms, which had paced every rebuild at about 10,000 events a second.
