@@ -3,7 +3,7 @@
 # packages (installed with apt when missing): the application records outcomes through its commands
 # (the demo data set, forced on), they are read back from the ledger and over HTTP with a real token, and a restart
 # records nothing twice.
-set -euo pipefail
+set -Eeuo pipefail
 jar=$(ls $1 | head -1)
 pg_bin=/usr/lib/postgresql/15/bin
 if [ ! -x "$pg_bin/postgres" ]; then
@@ -22,6 +22,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# set -e stops at the first failing command without a word (a curl -f, a grep): say where, with the application's log
+app_log=""
+trap 'echo "smoke test failed at line $LINENO"; [ -n "$app_log" ] && tail -60 "$app_log"' ERR
 
 echo "== starting PostgreSQL 15 on 127.0.0.1:$port in $work"
 as_postgres "$pg_bin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -35,6 +38,7 @@ run_app() {
   LEDGER_DB_URL="jdbc:postgresql://127.0.0.1:$port/ledger" LEDGER_DB_USER=ledger LEDGER_DB_PASSWORD=ledger-smoke \
   LEDGER_DEMO_DATA=always LEDGER_PORT=0 java -jar "$jar" > "$work/app-$1.log" 2>&1 &
   app_pid=$!
+  app_log="$work/app-$1.log"
   for _ in $(seq 1 120); do
     if grep -q "Demo data present" "$work/app-$1.log"; then break; fi
     if ! kill -0 "$app_pid" 2>/dev/null; then cat "$work/app-$1.log"; echo "application died"; exit 1; fi
