@@ -1,8 +1,12 @@
 package cn.creditbank.ledger.projections.eventstore;
 
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,6 +33,24 @@ class PlainDateDeserializerTest {
     void refusesWhatTheJavaTimeModuleRefuses(String json) {
         assertThatThrownBy(() -> javaTime.readValue(json, LocalDate.class)).isInstanceOf(InvalidFormatException.class);
         assertThatThrownBy(() -> ledger.readValue(json, LocalDate.class)).isInstanceOf(InvalidFormatException.class);
+    }
+
+    /** Jackson serves each property and root value with a contextualized copy of the reader, which must stay this one. */
+    @Test
+    void theMapperReadsDatesOfEventsAndRootValuesByHand() throws Exception {
+        DeserializationContext context = ((DefaultDeserializationContext) ledger.getDeserializationContext())
+                .createDummyInstance(ledger.getDeserializationConfig());
+        BeanDeserializerBase event = (BeanDeserializerBase) context.findRootValueDeserializer(
+                ledger.constructType(Dated.class));
+
+        assertThat(event.findProperty("date").getValueDeserializer()).isInstanceOf(PlainDateDeserializer.class);
+        assertThat(context.findRootValueDeserializer(ledger.constructType(LocalDate.class)))
+                .isInstanceOf(PlainDateDeserializer.class);
+        assertThat(ledger.readValue("{\"date\":\"2024-05-17\"}", Dated.class))
+                .isEqualTo(new Dated(LocalDate.of(2024, 5, 17)));
+    }
+
+    record Dated(LocalDate date) {
     }
 
     @ParameterizedTest
