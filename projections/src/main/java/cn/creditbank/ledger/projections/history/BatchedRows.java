@@ -4,6 +4,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Rows a projection inserts while its processor handles a batch of events, collected in the batch's unit of work and
  * written when it prepares to commit, in its transaction: one multi-row statement per table ({@code unnest} of one
- * text array per column, so it does not depend on the driver's batch rewriting), instead of one round trip per event.
+ * array per column, so it does not depend on the driver's batch rewriting), instead of one round trip per event.
+ * Numbers that are counters and flags travel as typed binary arrays ({@code bigint[]}, {@code integer[]},
+ * {@code boolean[]}), which the server takes as they are; everything else as text, cast by the statement.
  * Rows are written in the order they were added; a handler that needs to read what was added before it calls
  * {@link #flush()} first, so every statement sees exactly what it would have seen row by row.
  * <p>
@@ -28,8 +31,15 @@ final class BatchedRows {
     private static final AtomicLong INSTANCES = new AtomicLong();
     private static final long SECONDS_PER_DAY = 86_400;
 
-    /** A multi-row insert: {@code sql} takes one {@code ?::text[]} per column. */
-    record Insert(String sql, int columns) {
+    /**
+     * A multi-row insert: {@code sql} takes one array per column, in order; a column's values are of its type here:
+     * {@code String} (bound as {@code varchar[]}), {@code Long}, {@code Integer} or {@code Boolean}.
+     */
+    record Insert(String sql, List<Class<?>> columns) {
+
+        Insert {
+            columns = List.copyOf(columns);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -44,10 +54,17 @@ final class BatchedRows {
         return CurrentUnitOfWork.isStarted();
     }
 
-    /** Adds a complete row (every column as text, null for NULL) to be written when the unit of work commits. */
-    void add(Insert insert, String... row) {
-        if (row.length != insert.columns()) {
-            throw new IllegalArgumentException(insert.columns() + " columns expected, got " + row.length);
+    /** Adds a complete row (each value of its column's type, null for NULL), written when the unit of work commits. */
+    void add(Insert insert, Object... row) {
+        List<Class<?>> columns = insert.columns();
+        if (row.length != columns.size()) {
+            throw new IllegalArgumentException(columns.size() + " columns expected, got " + row.length);
+        }
+        for (int column = 0; column < row.length; column++) {
+            if (row[column] != null && !columns.get(column).isInstance(row[column])) {
+                throw new IllegalArgumentException("column " + column + " takes " + columns.get(column).getSimpleName()
+                        + ", got " + row[column].getClass().getSimpleName());
+            }
         }
         pending().computeIfAbsent(insert, i -> new ArrayList<>()).add(row);
     }
@@ -55,25 +72,25 @@ final class BatchedRows {
     /** Writes the rows collected so far in this unit of work now (before a statement that reads them). */
     void flush() {
         if (collecting()) {
-            Map<Insert, List<String[]>> pending = CurrentUnitOfWork.get().root().getResource(resourceKey);
+            Map<Insert, List<Object[]>> pending = CurrentUnitOfWork.get().root().getResource(resourceKey);
             if (pending != null) {
                 write(pending);
             }
         }
     }
 
-    private Map<Insert, List<String[]>> pending() {
+    private Map<Insert, List<Object[]>> pending() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
-            Map<Insert, List<String[]>> rows = new LinkedHashMap<>();
+            Map<Insert, List<Object[]>> rows = new LinkedHashMap<>();
             unitOfWork.onPrepareCommit(u -> write(rows));
             return rows;
         });
     }
 
-    private void write(Map<Insert, List<String[]>> pending) {
-        for (Map.Entry<Insert, List<String[]>> table : pending.entrySet()) {
-            List<String[]> rows = table.getValue();
+    private void write(Map<Insert, List<Object[]>> pending) {
+        for (Map.Entry<Insert, List<Object[]>> table : pending.entrySet()) {
+            List<Object[]> rows = table.getValue();
             if (!rows.isEmpty()) {
                 write(table.getKey(), rows);
                 rows.clear();
@@ -81,10 +98,10 @@ final class BatchedRows {
         }
     }
 
-    private void write(Insert insert, List<String[]> rows) {
-        Object[] columns = new Object[insert.columns()]; // one text array per column, bound as such by the driver
+    private void write(Insert insert, List<Object[]> rows) {
+        Object[] columns = new Object[insert.columns().size()]; // one array per column, bound as such by the driver
         for (int column = 0; column < columns.length; column++) {
-            String[] values = new String[rows.size()];
+            Object[] values = (Object[]) Array.newInstance(insert.columns().get(column), rows.size());
             for (int row = 0; row < values.length; row++) {
                 values[row] = rows.get(row)[column];
             }

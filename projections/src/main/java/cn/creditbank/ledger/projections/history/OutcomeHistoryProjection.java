@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -46,25 +47,24 @@ class OutcomeHistoryProjection {
 
     private static final BatchedRows.Insert INSERT_ACCOUNTS = new BatchedRows.Insert("""
             INSERT INTO learner_account (learner_id, opened_at, recorded_by, event_sequence)
-            SELECT learner_id, opened_at::timestamptz, recorded_by, event_sequence::bigint
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])
-                AS r (learner_id, opened_at, recorded_by, event_sequence)
-            ON CONFLICT DO NOTHING""", 4);
+            SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::bigint[])
+            ON CONFLICT DO NOTHING""", List.of(String.class, String.class, String.class, Long.class));
 
+    /** One time stamp per row, cast once: a recorded outcome's version is known from when it was recorded. */
     private static final BatchedRows.Insert INSERT_RECORDED_ROWS = new BatchedRows.Insert("""
             INSERT INTO outcome_version (learner_id, outcome_id, event_sequence, known_from, kind, unit_code,
                 unit_version, issuer, external_ref, outcome_date, score, level, passed, credits, valid_until,
                 recorded_at, recorded_by)
-            SELECT learner_id, outcome_id, event_sequence::bigint, known_from::timestamptz, kind, unit_code,
-                unit_version::integer, issuer, external_ref, outcome_date::date, score::numeric, level,
-                passed::boolean, credits::numeric, valid_until::date, recorded_at::timestamptz, recorded_by
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[])
-                AS r (learner_id, outcome_id, event_sequence, known_from, kind, unit_code, unit_version, issuer,
-                      external_ref, outcome_date, score, level, passed, credits, valid_until, recorded_at,
-                      recorded_by)
-            ON CONFLICT DO NOTHING""", 17);
+            SELECT learner_id, outcome_id, event_sequence, stamp, kind, unit_code, unit_version, issuer, external_ref,
+                outcome_date, score, level, passed, credits, valid_until, stamp, recorded_by
+            FROM unnest(?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::integer[],
+                        ?::text[], ?::text[], ?::date[], ?::numeric[], ?::text[], ?::boolean[], ?::numeric[],
+                        ?::date[], ?::text[])
+                AS r (learner_id, outcome_id, event_sequence, stamp, kind, unit_code, unit_version, issuer,
+                      external_ref, outcome_date, score, level, passed, credits, valid_until, recorded_by)
+            ON CONFLICT DO NOTHING""", List.of(String.class, String.class, Long.class, String.class, String.class,
+            String.class, Integer.class, String.class, String.class, String.class, String.class, String.class,
+            Boolean.class, String.class, String.class, String.class));
 
     private static final String INSERT_RECORDED = """
             INSERT INTO outcome_version (learner_id, outcome_id, event_sequence, known_from, kind, unit_code,
@@ -101,7 +101,7 @@ class OutcomeHistoryProjection {
             // a NOT NULL column checked here, so a poison event fails in its handler (and is dead-lettered), not
             // when the batch is written
             rows.add(INSERT_ACCOUNTS, event.learnerId().value(), BatchedRows.timestamp(at),
-                    Objects.requireNonNull(event.recordedBy(), "recordedBy"), Long.toString(sequence));
+                    Objects.requireNonNull(event.recordedBy(), "recordedBy"), sequence);
         } else {
             jdbc.update(INSERT_ACCOUNT, event.learnerId().value(), java.sql.Timestamp.from(at), event.recordedBy(),
                     sequence);
@@ -152,16 +152,14 @@ class OutcomeHistoryProjection {
     private void insertRecorded(OutcomeRecorded event, Instant at, long sequence, Score score, String level,
                                 boolean passed, LocalDate validUntil) {
         if (rows.collecting()) {
-            String stamp = BatchedRows.timestamp(at);
             // NOT NULL columns checked here, so a poison event fails in its handler (and is dead-lettered), not
             // when the batch is written
-            rows.add(INSERT_RECORDED_ROWS, event.learnerId().value(), event.outcomeId().value(),
-                    Long.toString(sequence), stamp, event.kind().name(), event.unitCode().value(),
-                    Integer.toString(event.unitVersion()), event.issuer().value(),
-                    Objects.requireNonNull(event.externalRef(), "externalRef"),
+            rows.add(INSERT_RECORDED_ROWS, event.learnerId().value(), event.outcomeId().value(), sequence,
+                    BatchedRows.timestamp(at), event.kind().name(), event.unitCode().value(), event.unitVersion(),
+                    event.issuer().value(), Objects.requireNonNull(event.externalRef(), "externalRef"),
                     Objects.requireNonNull(event.date(), "date").toString(),
-                    score == null ? null : score.value().toString(), level, Boolean.toString(passed),
-                    event.credits().value().toString(), text(validUntil), stamp,
+                    score == null ? null : score.value().toString(), level, passed,
+                    event.credits().value().toString(), text(validUntil),
                     Objects.requireNonNull(event.recordedBy(), "recordedBy"));
             return;
         }
