@@ -5,7 +5,6 @@ import cn.creditbank.ledger.api.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -14,12 +13,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Answers a refused request before it reaches a controller the way {@link Problems} answers every other failure:
@@ -32,12 +27,10 @@ final class AuthenticationProblems implements AuthenticationEntryPoint, AccessDe
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final Problems problems;
     private final LocaleResolver locales;
-    private final JsonMapper json;
 
-    AuthenticationProblems(Problems problems, LocaleResolver locales, JsonMapper json) {
+    AuthenticationProblems(Problems problems, LocaleResolver locales) {
         this.problems = problems;
         this.locales = locales;
-        this.json = json;
     }
 
     @Override
@@ -64,21 +57,6 @@ final class AuthenticationProblems implements AuthenticationEntryPoint, AccessDe
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ProblemCode code,
                        String detail) throws IOException {
-        ProblemDetail problem = problems.problem(status, code.name(), detail, List.of(),
-                locales.resolveLocale(request));
-        // the extra properties (code) flattened into the object, as Spring MVC writes a ProblemDetail
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI()); // as Spring MVC fills it in for the other problems
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        response.setStatus(status.value());
-        response.setContentType(Problems.PROBLEM_JSON.toString());
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        problems.write(request, response, status, code, detail, locales.resolveLocale(request));
     }
 }

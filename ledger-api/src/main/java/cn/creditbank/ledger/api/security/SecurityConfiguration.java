@@ -25,7 +25,6 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 
@@ -51,8 +50,8 @@ class SecurityConfiguration {
     private static final int WEB_ORDER = 3;
 
     @Bean
-    AuthenticationProblems authenticationProblems(Problems problems, LocaleResolver locales, JsonMapper json) {
-        return new AuthenticationProblems(problems, locales, json);
+    AuthenticationProblems authenticationProblems(Problems problems, LocaleResolver locales) {
+        return new AuthenticationProblems(problems, locales);
     }
 
     @Bean

@@ -14,14 +14,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Bounds what a request may send: {@code ledger.api.max-body-bytes} for ordinary requests and
@@ -39,16 +36,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxBatch;
     private final Problems problems;
     private final LocaleResolver locales;
-    private final JsonMapper json;
 
     RequestSizeLimit(@Value("${ledger.api.max-body-bytes:262144}") long maxBody,
                      @Value("${ledger.api.max-batch-bytes:16777216}") long maxBatch, Problems problems,
-                     LocaleResolver localeResolver, JsonMapper json) {
+                     LocaleResolver localeResolver) {
         this.maxBody = maxBody;
         this.maxBatch = maxBatch;
         this.problems = problems;
         this.locales = localeResolver;
-        this.json = json;
     }
 
     @Override
@@ -70,13 +65,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-        ProblemDetail problem = problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE.name(),
-                "the request body is larger than " + limit + " bytes", List.of(), locales.resolveLocale(request));
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(Problems.PROBLEM_JSON.toString());
-        response.setCharacterEncoding("UTF-8");
         response.setHeader("Connection", "close"); // the rest of the body is not read
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE,
+                "the request body is larger than " + limit + " bytes", locales.resolveLocale(request));
     }
 
     private static final class Bounded extends HttpServletRequestWrapper {

@@ -5,7 +5,12 @@ import cn.creditbank.ledger.api.support.ApiClient.Response;
 import cn.creditbank.ledger.api.support.ApiNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -137,6 +142,32 @@ class BadInputTest {
         assertThat(operator.send("POST", O, JSON, body).json().get("title").asString()).contains("成绩");
         assertThat(operator.header("Accept-Language", "en").send("POST", O, JSON, body).json().get("title")
                 .asString()).isEqualTo("A score must be between 0 and 100.");
+    }
+
+    /** Requests Tomcat cannot parse never reach the application; they get the API's problem too, not Tomcat's page. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/learners/张三/balance", "/api/v1/learners/%ZZ/balance",
+            "/api/v1/learners/a b/balance", "/api/v1/learners/a\tb/balance"})
+    void aRequestTomcatCannotParseIsAMalformedRequestProblem(String target) throws Exception {
+        long events = count("domain_event_entry");
+
+        String answer = rawExchange("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                .contains("\"code\":\"MALFORMED_REQUEST\"", "\"title\":\"请求格式不正确，无法读取。\"")
+                .doesNotContain("<html", "Exception", "Tomcat");
+        assertThat(count("domain_event_entry")).isEqualTo(events);
+    }
+
+    /** Writes the request's bytes as they are (UTF-8), which no HTTP client library would send, and reads the answer. */
+    private static String rawExchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", node.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String exam(String extra) {

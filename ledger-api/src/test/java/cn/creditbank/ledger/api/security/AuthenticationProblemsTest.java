@@ -25,8 +25,8 @@ class AuthenticationProblemsTest {
         messages.setBasenames("i18n/problems");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        AuthenticationProblems problems = new AuthenticationProblems(new Problems(messages),
-                new AcceptHeaderLocaleResolver(), JSON);
+        AuthenticationProblems problems = new AuthenticationProblems(new Problems(messages, JSON),
+                new AcceptHeaderLocaleResolver());
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/audit/events");
         request.addPreferredLocale(Locale.ENGLISH);
         MockHttpServletResponse response = new MockHttpServletResponse();
