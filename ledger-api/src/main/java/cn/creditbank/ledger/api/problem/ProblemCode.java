@@ -16,5 +16,10 @@ public enum ProblemCode {
     BATCH_TOO_LARGE,
     LEDGER_POSITION_NOT_REACHED,
     ISSUER_UNAVAILABLE,
-    INTERNAL_ERROR
+    INTERNAL_ERROR;
+
+    /** The code of a failure known only by its status: the client's request (4xx) or else the ledger. */
+    static ProblemCode ofStatusClass(int status) {
+        return status >= 400 && status < 500 ? MALFORMED_REQUEST : INTERNAL_ERROR;
+    }
 }

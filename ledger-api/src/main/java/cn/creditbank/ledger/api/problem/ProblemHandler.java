@@ -159,8 +159,8 @@ class ProblemHandler {
         }
         if (failure instanceof org.springframework.web.ErrorResponse framework) {
             HttpStatusCode status = framework.getStatusCode();
-            return problems.response(status, status.is4xxClientError() ? ProblemCode.MALFORMED_REQUEST.name()
-                    : ProblemCode.INTERNAL_ERROR.name(), framework.getBody().getDetail(), List.of(), locale);
+            return problems.response(status, ProblemCode.ofStatusClass(status.value()).name(),
+                    framework.getBody().getDetail(), List.of(), locale);
         }
         LOG.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
         return problems.response(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCode.INTERNAL_ERROR.name(),

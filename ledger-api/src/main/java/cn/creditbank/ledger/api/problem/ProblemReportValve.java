@@ -54,7 +54,7 @@ final class ProblemReportValve extends ErrorReportValve {
         }
     }
 
-    static ProblemCode codeOf(int status) {
+    private static ProblemCode codeOf(int status) {
         return switch (status) {
             case 401 -> ProblemCode.UNAUTHENTICATED;
             case 403 -> ProblemCode.FORBIDDEN;
@@ -63,7 +63,7 @@ final class ProblemReportValve extends ErrorReportValve {
             case 406 -> ProblemCode.NOT_ACCEPTABLE;
             case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> status < 500 ? ProblemCode.MALFORMED_REQUEST : ProblemCode.INTERNAL_ERROR;
+            default -> ProblemCode.ofStatusClass(status);
         };
     }
 
